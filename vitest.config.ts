@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // A private D-Bus session with an unlocked gnome-keyring: keychain tests use the real thing.
+    globalSetup: ['test/secret-service.ts'],
   },
 })

@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import type { AppError, Result } from './errors'
 import type { CustomerAccount } from './kibo'
+import { callNames as channelCallNames, eventNames as channelEventNames } from './channels'
 import { impersonationTargetSchema, profileInputSchema, type Profile } from './profile'
 
 /** Ties an output type to a call's input schema. Main produces the output, so it needs no runtime schema. */
@@ -41,7 +42,8 @@ export interface TicketView {
   issuedAt: string
 }
 
-export type SecretStatus = 'keychain' | 'session' | 'missing'
+/** Where a profile's client secret is. 'built-in': the demo tenant's, which ships with the app. */
+export type SecretStatus = 'keychain' | 'session' | 'missing' | 'built-in'
 
 export interface ProfileView extends Profile {
   secret: SecretStatus
@@ -114,36 +116,36 @@ export interface DatasetPage {
 export type DiffChange = { path: string; kind: 'added' | 'removed' | 'changed'; before?: unknown; after?: unknown }
 
 export const accountSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('dataset'), datasetId: id, index: z.number().int().min(0) }),
-  z.object({ kind: z.literal('live'), profileId: id, accountId: z.number().int().positive() }),
+  z.strictObject({ kind: z.literal('dataset'), datasetId: id, index: z.number().int().min(0) }),
+  z.strictObject({ kind: z.literal('live'), profileId: id, accountId: z.number().int().positive() }),
 ])
 
-export const datasetSortSchema = z.object({
+export const datasetSortSchema = z.strictObject({
   field: z.enum(['index', 'id', 'name', 'emailAddress', 'userName', 'orderCount', 'totalOrderAmount', 'isActive', 'updateDate']),
   direction: z.enum(['asc', 'desc']),
 })
 
 export const calls = {
-  'app.info': call<AppInfo>()(z.object({})),
+  'app.info': call<AppInfo>()(z.strictObject({})),
 
-  'profiles.list': call<ProfilesView>()(z.object({})),
-  'profiles.save': call<ProfileView>()(z.object({ profile: profileInputSchema })),
-  'profiles.duplicate': call<ProfileView>()(z.object({ id })),
-  'profiles.remove': call<ProfilesView>()(z.object({ id })),
-  'profiles.reorder': call<ProfilesView>()(z.object({ ids: z.array(id).max(1000) })),
-  'profiles.activate': call<ProfilesView>()(z.object({ id })),
+  'profiles.list': call<ProfilesView>()(z.strictObject({})),
+  'profiles.save': call<ProfileView>()(z.strictObject({ profile: profileInputSchema })),
+  'profiles.duplicate': call<ProfileView>()(z.strictObject({ id })),
+  'profiles.remove': call<ProfilesView>()(z.strictObject({ id })),
+  'profiles.reorder': call<ProfilesView>()(z.strictObject({ ids: z.array(id).max(1000) })),
+  'profiles.activate': call<ProfilesView>()(z.strictObject({ id })),
   /** Without a path the desktop app asks where; the web host needs one. null: the person cancelled. */
-  'profiles.exportFile': call<ExportResult | null>()(z.object({ path: filePath.optional() })),
-  'profiles.importFile': call<ProfilesView | null>()(z.object({ path: filePath.optional() })),
+  'profiles.exportFile': call<ExportResult | null>()(z.strictObject({ path: filePath.optional() })),
+  'profiles.importFile': call<ProfilesView | null>()(z.strictObject({ path: filePath.optional() })),
 
   /** The only way a secret travels: inwards, once, from the person typing it. */
   'secrets.setClientSecret': call<ProfileView>()(
-    z.object({ profileId: id, secret: z.string().min(1).max(1000), storage: z.enum(['keychain', 'session']) }),
+    z.strictObject({ profileId: id, secret: z.string().min(1).max(1000), storage: z.enum(['keychain', 'session']) }),
   ),
-  'secrets.clear': call<ProfileView>()(z.object({ profileId: id })),
+  'secrets.clear': call<ProfileView>()(z.strictObject({ profileId: id })),
 
   'kibo.impersonate': call<ImpersonationView>()(
-    z.object({
+    z.strictObject({
       profileId: id,
       operationId,
       target: impersonationTargetSchema,
@@ -151,9 +153,9 @@ export const calls = {
       confirmProduction: z.boolean().optional(),
     }),
   ),
-  'kibo.refreshTicket': call<TicketView>()(z.object({ profileId: id, operationId })),
+  'kibo.refreshTicket': call<TicketView>()(z.strictObject({ profileId: id, operationId })),
   'kibo.searchAccounts': call<AccountPage>()(
-    z.object({
+    z.strictObject({
       profileId: id,
       operationId,
       q: z.string().max(500).optional(),
@@ -165,24 +167,24 @@ export const calls = {
     }),
   ),
   'kibo.getAccount': call<CustomerAccount>()(
-    z.object({ profileId: id, operationId, accountId: z.number().int().positive(), responseFields }),
+    z.strictObject({ profileId: id, operationId, accountId: z.number().int().positive(), responseFields }),
   ),
 
-  'ops.cancel': call<{ cancelled: boolean }>()(z.object({ operationId: z.string().min(1).max(64) })),
+  'ops.cancel': call<{ cancelled: boolean }>()(z.strictObject({ operationId: z.string().min(1).max(64) })),
 
   'exports.accounts': call<ExportResult | null>()(
-    z.object({
+    z.strictObject({
       profileId: id,
       operationId,
       scope: z.discriminatedUnion('kind', [
-        z.object({ kind: z.literal('account'), accountId: z.number().int().positive() }),
-        z.object({
+        z.strictObject({ kind: z.literal('account'), accountId: z.number().int().positive() }),
+        z.strictObject({
           kind: z.literal('search'),
           q: z.string().max(500).optional(),
           filter: z.string().max(2000).optional(),
           sortBy: z.string().max(200).optional(),
         }),
-        z.object({ kind: z.literal('all') }),
+        z.strictObject({ kind: z.literal('all') }),
       ]),
       format: z.enum(['json', 'jsonl', 'csv']),
       columns: z.array(z.string().min(1).max(200)).max(200).optional(),
@@ -191,9 +193,9 @@ export const calls = {
     }),
   ),
 
-  'datasets.open': call<DatasetSummary | null>()(z.object({ path: filePath.optional(), operationId })),
+  'datasets.open': call<DatasetSummary | null>()(z.strictObject({ path: filePath.optional(), operationId })),
   'datasets.query': call<DatasetPage>()(
-    z.object({
+    z.strictObject({
       datasetId: id,
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(1000),
@@ -202,17 +204,24 @@ export const calls = {
       filter: z.string().max(2000).optional(),
     }),
   ),
-  'datasets.account': call<CustomerAccount>()(z.object({ datasetId: id, index: z.number().int().min(0) })),
-  'datasets.close': call<{ closed: boolean }>()(z.object({ datasetId: id })),
+  'datasets.account': call<CustomerAccount>()(z.strictObject({ datasetId: id, index: z.number().int().min(0) })),
+  'datasets.close': call<{ closed: boolean }>()(z.strictObject({ datasetId: id })),
 
-  'compare.accounts': call<DiffChange[]>()(z.object({ left: accountSourceSchema, right: accountSourceSchema })),
+  'compare.accounts': call<DiffChange[]>()(z.strictObject({ left: accountSourceSchema, right: accountSourceSchema })),
 } as const
 
 export type Calls = typeof calls
 export type CallName = keyof Calls
 export type CallInput<K extends CallName> = z.input<Calls[K]['input']>
 export type CallOutput<K extends CallName> = Calls[K]['output']
-export const callNames = Object.keys(calls) as CallName[]
+export const callNames: readonly CallName[] = channelCallNames
+
+// Compile-time proof that channels.ts names exactly the calls declared here, no more, no less.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const callListMatches: Same<CallName, (typeof channelCallNames)[number]> = true
+const eventListMatches: Same<EventName, (typeof channelEventNames)[number]> = true
+void callListMatches
+void eventListMatches
 
 // ---- events: main → renderer ----
 
@@ -225,9 +234,15 @@ export interface Events {
   'file.open': { path: string }
 }
 export type EventName = keyof Events
-export const eventNames: EventName[] = ['progress', 'profiles.changed', 'file.open']
+export const eventNames: readonly EventName[] = channelEventNames
 
-/** What the renderer holds: one typed function per call, never throwing, plus event subscription. */
+/** What the preload exposes as `window.inspector`: one function per call, nothing generic. */
+export interface PreloadApi {
+  calls: { [K in CallName]: (input: CallInput<K>) => Promise<Result<CallOutput<K>>> }
+  on<E extends EventName>(name: E, listener: (payload: Events[E]) => void): () => void
+}
+
+/** What renderer code holds, whichever transport is underneath. Never throws. */
 export interface Bridge {
   call<K extends CallName>(name: K, input: CallInput<K>): Promise<Result<CallOutput<K>>>
   on<E extends EventName>(name: E, listener: (payload: Events[E]) => void): () => void

@@ -13,6 +13,7 @@ export const errorKinds = [
   'cancelled',
   'bad-response', // Kibo answered something that is not what the spec says
   'keychain-unavailable',
+  'confirmation-required', // a production profile: the person must confirm, naming the tenant
   'secret-missing',
   'config', // profile or settings problem
   'file', // reading or writing a file failed

@@ -1,0 +1,81 @@
+// Each test gets its own app: a fresh browser host process with its own settings folder and its
+// own keychain service name, driven by Debian's Chromium.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync, mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { randomUUID } from 'node:crypto'
+import { test as base, expect, type Page } from '@playwright/test'
+
+export interface AppHost {
+  url: string
+  origin: string
+  key: string
+  userDataDir: string
+  keychainService: string
+  /** Everything the host printed (stdout and stderr), to search for leaks. */
+  output(): string
+}
+
+export async function startHost(extraArgs: string[] = []): Promise<AppHost & { stop(): Promise<void> }> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'inspector-e2e-'))
+  const keychainService = `Account Inspector e2e ${randomUUID()}`
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['out/main/web.js', '--port', '0', '--user-data', userDataDir, '--keychain-service', keychainService, ...extraArgs],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } },
+  )
+  let output = ''
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 30_000)
+    const check = () => {
+      const match = /running at (http:\/\/127\.0\.0\.1:\d+\/#key=[\w-]+)/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        resolve(match[1])
+      }
+    }
+    child.stdout!.on('data', check)
+    child.once('exit', (code) => reject(new Error(`web host exited with ${code}:\n${output}`)))
+  })
+  const parsed = new URL(url)
+  return {
+    url,
+    origin: parsed.origin,
+    key: parsed.hash.replace('#key=', ''),
+    userDataDir,
+    keychainService,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve))
+        child.kill('SIGTERM')
+        await exited
+      }
+      rmSync(userDataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export const screenshotDir = 'test-results/screens'
+
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(screenshotDir, { recursive: true })
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: false })
+}
+
+export const test = base.extend<{ host: AppHost; app: Page }>({
+  host: async ({}, use) => {
+    const host = await startHost()
+    await use(host)
+    await host.stop()
+  },
+  app: async ({ page, host }, use) => {
+    await page.goto(host.url)
+    await use(page)
+  },
+})
+
+export { expect }

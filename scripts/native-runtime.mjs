@@ -1,0 +1,33 @@
+// keytar is a native module: Electron and Node need it built for their own ABI. `npm start`
+// builds it for Electron and `npm test` (plain Node) for Node, each only when it is not already.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+
+const require = createRequire(import.meta.url)
+const marker = 'node_modules/keytar/build/built-for-electron'
+const target = process.argv[2]
+
+function run(command, args) {
+  const result = spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32' })
+  if (result.status !== 0) process.exit(result.status ?? 1)
+}
+
+if (target === 'electron') {
+  const version = require('electron/package.json').version
+  if (!existsSync(marker) || readFileSync(marker, 'utf8') !== version) {
+    console.log(`Building keytar for Electron ${version}…`)
+    run('npx', ['electron-builder', 'install-app-deps'])
+    writeFileSync(marker, version)
+  }
+} else if (target === 'node') {
+  const loads = spawnSync(process.execPath, ['-e', "require('keytar')"], { stdio: 'ignore' }).status === 0
+  if (!loads) {
+    console.log(`Building keytar for Node ${process.version}…`)
+    run('npm', ['rebuild', 'keytar'])
+    rmSync(marker, { force: true })
+  }
+} else {
+  console.error('usage: node scripts/native-runtime.mjs electron|node')
+  process.exit(2)
+}

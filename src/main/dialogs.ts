@@ -1,0 +1,21 @@
+// File choosing differs by host: the desktop app shows native dialogs; the browser host cannot,
+// so there the person types a path. Handlers only see this interface.
+import { fail } from '../shared/errors'
+
+export interface FileFilter {
+  name: string
+  extensions: string[]
+}
+
+export interface Dialogs {
+  /** A path to write to, or null if the person cancelled. */
+  chooseSavePath(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>
+  /** A path to read from, or null if the person cancelled. */
+  chooseOpenPath(options: { title: string; filters: FileFilter[] }): Promise<string | null>
+}
+
+/** The browser host has no file dialogs: a missing path is a clear input error. */
+export const typedPathDialogs: Dialogs = {
+  chooseSavePath: () => fail('invalid-input', 'Type the path of the file to write.', { hint: 'The browser version cannot show a file dialog.' }),
+  chooseOpenPath: () => fail('invalid-input', 'Type the path of the file to open.', { hint: 'The browser version cannot show a file dialog.' }),
+}

@@ -1,0 +1,92 @@
+// The desktop app's composition root: lifecycle, the one window, its hardening, and wiring.
+// The real work lives in the electron-free domain folders, shared with the browser host.
+import { join } from 'node:path'
+import { existsSync, statSync } from 'node:fs'
+import { pathToFileURL } from 'node:url'
+import { app, type BrowserWindow, dialog, session } from 'electron'
+import { createCore, type Core } from './core'
+import type { Dialogs } from './dialogs'
+import { registerIpc } from './ipc'
+import { createMainWindow } from './window'
+
+const rendererFile = join(import.meta.dirname, '../renderer/index.html')
+const rendererUrl = pathToFileURL(rendererFile).href
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+
+let core: Core | null = null
+let window: BrowserWindow | null = null
+
+app.enableSandbox()
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', (_event, argv) => {
+    if (!window) return
+    if (window.isMinimized()) window.restore()
+    window.focus()
+    const path = fileFromArgs(argv.slice(1))
+    if (path) core?.events.emit('file.open', { path })
+  })
+  app.on('web-contents-created', (_event, contents) => {
+    // No page may navigate, open windows or attach webviews: there is only our renderer.
+    contents.on('will-navigate', (event) => event.preventDefault())
+    contents.on('will-redirect', (event) => event.preventDefault())
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  })
+  app.on('window-all-closed', () => app.quit())
+  app.on('before-quit', () => void core?.close())
+  app.whenReady().then(start, (error: unknown) => {
+    dialog.showErrorBox('Account Inspector could not start', String(error))
+    app.quit()
+  })
+}
+
+async function start() {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionCheckHandler(() => false)
+
+  core = await createCore({ host: 'electron', userDataDir: app.getPath('userData'), dialogs: nativeDialogs, version: app.getVersion() })
+
+  window = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'))
+  registerIpc({
+    dispatch: core.dispatch,
+    events: core.events,
+    window,
+    isOwnRenderer: (url) => (devServerUrl ? url.startsWith(devServerUrl) : url === rendererUrl),
+  })
+  window.once('ready-to-show', () => window?.show())
+  window.webContents.once('did-finish-load', () => {
+    const path = fileFromArgs(process.argv.slice(app.isPackaged ? 1 : 2))
+    if (path) core?.events.emit('file.open', { path })
+  })
+  if (devServerUrl) await window.loadURL(devServerUrl)
+  else await window.loadFile(rendererFile)
+}
+
+const nativeDialogs: Dialogs = {
+  async chooseSavePath({ title, defaultName, filters }) {
+    const options = { title, defaultPath: join(app.getPath('documents'), defaultName), filters }
+    const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
+    return result.canceled || !result.filePath ? null : result.filePath
+  },
+  async chooseOpenPath({ title, filters }) {
+    const options = { title, filters, properties: ['openFile' as const] }
+    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+    return result.canceled ? null : (result.filePaths[0] ?? null)
+  },
+}
+
+/** The first command-line argument naming an existing file: `account-inspector export.jsonl`. */
+function fileFromArgs(args: string[]): string | null {
+  for (const arg of args) {
+    if (arg.startsWith('-')) continue
+    try {
+      if (existsSync(arg) && statSync(arg).isFile()) return arg
+    } catch {
+      // Not a readable path; keep looking.
+    }
+  }
+  return null
+}

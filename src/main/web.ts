@@ -1,0 +1,53 @@
+// `npm run web`: the app's handlers behind the loopback HTTP host, for a plain Chromium.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { createCore } from './core'
+import { typedPathDialogs } from './dialogs'
+import { startWebHost } from './webHost'
+
+const usage = 'usage: node out/main/web.js [--port N] [--user-data DIR] [--keychain-service NAME]'
+
+async function main() {
+  let values: { port?: string; 'user-data'?: string; 'keychain-service'?: string }
+  try {
+    values = parseArgs({
+      options: { port: { type: 'string' }, 'user-data': { type: 'string' }, 'keychain-service': { type: 'string' } },
+    }).values
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`)
+    process.exit(2)
+  }
+  const port = values.port === undefined ? 0 : Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a port number.\n${usage}`)
+    process.exit(2)
+  }
+  const userDataDir = values['user-data'] ?? mkdtempSync(join(tmpdir(), 'account-inspector-web-'))
+  const core = await createCore({
+    host: 'web',
+    userDataDir,
+    dialogs: typedPathDialogs,
+    keychainService: values['keychain-service'],
+  })
+  const host = await startWebHost({
+    rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
+    dispatch: core.dispatch,
+    events: core.events,
+    port,
+  })
+  console.log(`Account Inspector is running at ${host.url}`)
+  console.log(`Settings and profiles: ${userDataDir}`)
+
+  const stop = async () => {
+    await host.close()
+    await core.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+void main()
