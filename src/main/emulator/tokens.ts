@@ -1,0 +1,207 @@
+// Tickets: JWTs signed with a per-instance key (so any other emulator's token is "foreign"),
+// opaque access/refresh tokens tracked in memory, and a record of every secret seen, so tests
+// can search the app's logs, files and views for leaks.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { SignJWT, jwtVerify } from 'jose'
+import type { CustomerAccount, CustomerAuthTicket } from '../../shared/kibo'
+import { KiboHttpError, unauthorized } from './kiboError'
+
+export const APP_CLAIMS = 'https://www.kibocommerce.com/app_claims'
+export const USER_CLAIMS = 'https://www.kibocommerce.com/user_claims'
+export const ISSUER = 'kibo-emulator'
+
+export interface TokenSettings {
+  tenant: number
+  site: number
+  appTokenSeconds: number
+  accessTokenSeconds: number
+  refreshTokenSeconds: number
+  now: () => number
+  key: Uint8Array
+}
+
+export interface AppTicket {
+  access_token: string
+  token_type: 'bearer'
+  expires_in: number
+  refresh_token: string
+}
+
+interface Tracked {
+  subject: string
+  accountId?: number
+  expires: number
+}
+
+// Enough for any test or benchmark run; beyond it the oldest secrets are forgotten.
+const SECRET_MEMORY = 200_000
+const SWEEP_EVERY = 10_000
+
+export class TokenService {
+  private readonly secrets = new Set<string>()
+  private readonly appRefresh = new Map<string, Tracked>()
+  private readonly customerAccess = new Map<string, Tracked>()
+  private readonly customerRefresh = new Map<string, Tracked>()
+  private issuedSinceSweep = 0
+
+  constructor(private readonly s: TokenSettings) {}
+
+  /** Remembers a secret (issued, accepted or merely presented) for leak searches. */
+  remember(secret: string): void {
+    if (!secret) return
+    this.secrets.delete(secret)
+    this.secrets.add(secret)
+    if (this.secrets.size > SECRET_MEMORY) this.secrets.delete(this.secrets.values().next().value as string)
+  }
+
+  issuedSecrets(): string[] {
+    return [...this.secrets]
+  }
+
+  private opaque(): string {
+    return randomBytes(32).toString('base64url')
+  }
+
+  private track(map: Map<string, Tracked>, entry: Tracked): string {
+    if (++this.issuedSinceSweep >= SWEEP_EVERY) this.sweep()
+    const token = this.opaque()
+    map.set(token, entry)
+    this.remember(token)
+    return token
+  }
+
+  private sweep(): void {
+    this.issuedSinceSweep = 0
+    const now = this.s.now()
+    for (const map of [this.appRefresh, this.customerAccess, this.customerRefresh])
+      for (const [k, v] of map) if (v.expires <= now) map.delete(k)
+  }
+
+  private async sign(claims: Record<string, unknown>, subject: string, seconds: number): Promise<string> {
+    const iat = Math.floor(this.s.now() / 1000)
+    const jwt = await new SignJWT({ ...claims, tenant: this.s.tenant, site: this.s.site })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuer(ISSUER)
+      .setSubject(subject)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + seconds)
+      .setJti(randomBytes(12).toString('hex'))
+      .sign(this.s.key)
+    this.remember(jwt)
+    return jwt
+  }
+
+  async issueAppTicket(clientId: string): Promise<AppTicket> {
+    const s = this.s
+    const access = await this.sign(
+      { kind: 'app', [APP_CLAIMS]: { clientId, tenant: s.tenant, site: s.site } },
+      clientId,
+      s.appTokenSeconds,
+    )
+    const refresh = this.track(this.appRefresh, { subject: clientId, expires: s.now() + s.refreshTokenSeconds * 1000 })
+    return { access_token: access, token_type: 'bearer', expires_in: s.appTokenSeconds, refresh_token: refresh }
+  }
+
+  /** Rotates an application refresh token: the old one stops working. */
+  async refreshAppTicket(clientId: string, refreshToken: string): Promise<AppTicket> {
+    this.remember(refreshToken)
+    const entry = this.appRefresh.get(refreshToken)
+    if (!entry || entry.subject !== clientId || entry.expires <= this.s.now())
+      throw unauthorized('The refresh token is invalid or has expired.', 'AppDev')
+    this.appRefresh.delete(refreshToken)
+    return this.issueAppTicket(clientId)
+  }
+
+  /** Checks `Authorization: Bearer <app token>`; returns the client id. */
+  async verifyAppBearer(header: string | undefined): Promise<string> {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')
+    if (!match) throw unauthorized('Authorization header with a Bearer application token is required.')
+    const token = match[1]
+    this.remember(token)
+    let payload: Record<string, unknown>
+    try {
+      ;({ payload } = await jwtVerify(token, this.s.key, {
+        issuer: ISSUER,
+        algorithms: ['HS256'],
+        currentDate: new Date(this.s.now()),
+      }))
+    } catch (e) {
+      const code = (e as { code?: string }).code
+      throw unauthorized(
+        code === 'ERR_JWT_EXPIRED' ? 'The application access token has expired.' : 'The application access token is invalid.',
+      )
+    }
+    if (payload.kind !== 'app') throw unauthorized('The bearer token is not an application access token.')
+    if (payload.tenant !== this.s.tenant) throw unauthorized(`The application access token was not issued for tenant ${this.s.tenant}.`)
+    return String(payload.sub)
+  }
+
+  async issueCustomerTicket(account: CustomerAccount, clientId: string): Promise<CustomerAuthTicket> {
+    const s = this.s
+    const now = s.now()
+    const accountId = account.id!
+    const userId = account.userId ?? null
+    const subject = userId ?? `account:${accountId}`
+    const jwt = await this.sign(
+      {
+        kind: 'customer',
+        [APP_CLAIMS]: { clientId, tenant: s.tenant, site: s.site },
+        [USER_CLAIMS]: { accountId, userId, isAnonymous: account.isAnonymous ?? false },
+      },
+      subject,
+      s.accessTokenSeconds,
+    )
+    const accessExpires = now + s.accessTokenSeconds * 1000
+    const refreshExpires = now + s.refreshTokenSeconds * 1000
+    const accessToken = this.track(this.customerAccess, { subject, accountId, expires: accessExpires })
+    const refreshToken = this.track(this.customerRefresh, { subject: clientId, accountId, expires: refreshExpires })
+    // The spec's property order, which is the order Kibo serializes in.
+    return {
+      customerAccount: account,
+      accessToken,
+      accessTokenExpiration: new Date(accessExpires).toISOString(),
+      refreshToken,
+      refreshTokenExpiration: new Date(refreshExpires).toISOString(),
+      userId,
+      jwtAccessToken: jwt,
+    }
+  }
+
+  /** Validates and consumes a customer refresh token; returns the account it was issued for. */
+  consumeCustomerRefresh(refreshToken: string, accountId: number | undefined): number {
+    this.remember(refreshToken)
+    const entry = this.customerRefresh.get(refreshToken)
+    if (!entry || entry.expires <= this.s.now()) throw unauthorized('The refresh token is invalid or has expired.')
+    if (accountId !== undefined && accountId !== entry.accountId)
+      throw new KiboHttpError(400, 'VALIDATION_CONFLICT', `The refresh token was not issued for account ${accountId}.`)
+    this.customerRefresh.delete(refreshToken)
+    return entry.accountId!
+  }
+}
+
+/** Checks client credentials: a fixed registry, or trust-on-first-use when none was given. */
+export class ClientRegistry {
+  private readonly secrets = new Map<string, Buffer>()
+
+  constructor(
+    registered: Record<string, string>,
+    private readonly trustOnFirstUse: boolean,
+  ) {
+    for (const [id, secret] of Object.entries(registered)) this.secrets.set(id, digest(secret))
+  }
+
+  /** True when the pair is accepted (and, under trust-on-first-use, remembered). */
+  check(clientId: string, secret: string): boolean {
+    const known = this.secrets.get(clientId)
+    if (!known) {
+      if (!this.trustOnFirstUse) return false
+      this.secrets.set(clientId, digest(secret))
+      return true
+    }
+    return timingSafeEqual(known, digest(secret))
+  }
+}
+
+function digest(secret: string): Buffer {
+  return createHash('sha256').update(secret).digest()
+}
