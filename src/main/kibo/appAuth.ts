@@ -1,0 +1,148 @@
+// Application tokens: POST {authUrl}/platform/applications/authtickets/oauth with the client
+// credentials. Tokens are cached per (authUrl, clientId) and renewed before they expire; the
+// secret is asked for only when a token must be fetched, used once, and not kept.
+import { AppFailure } from '../../shared/errors'
+import { badResponse, type FailureContext } from './failures'
+import { execute, type Policy } from './request'
+import type { Transport } from './transport'
+
+export interface FetchedAppToken {
+  accessToken: string
+  /** Lifetime Kibo announced (expires_in). */
+  expiresInSeconds: number
+}
+
+export type FetchAppToken = () => Promise<FetchedAppToken>
+
+export interface AppTokenCacheOptions {
+  /** Wall-clock milliseconds; injectable for tests. */
+  now?: () => number
+  /** Renew this long before expiry at most (default 60 s)... */
+  maxMarginMs?: number
+  /** ...and at most this share of the lifetime, so short-lived tokens are still used (default 0.1). */
+  marginRatio?: number
+}
+
+export function appTokenKey(authUrl: string, clientId: string): string {
+  return `${authUrl}\n${clientId}`
+}
+
+interface Entry {
+  token?: string
+  renewAt: number
+  inflight?: Promise<string>
+}
+
+function cancelledWaitingForToken(): AppFailure {
+  return new AppFailure({ kind: 'cancelled', message: 'Getting an application token was cancelled.' })
+}
+
+export class AppTokenCache {
+  private readonly entries = new Map<string, Entry>()
+  private readonly now: () => number
+  private readonly maxMarginMs: number
+  private readonly marginRatio: number
+  // Bumped by clear(): a fetch that started before it must not repopulate the cache.
+  private generation = 0
+
+  constructor(options: AppTokenCacheOptions = {}) {
+    this.now = options.now ?? Date.now
+    this.maxMarginMs = options.maxMarginMs ?? 60_000
+    this.marginRatio = options.marginRatio ?? 0.1
+  }
+
+  /**
+   * A valid token for `key`, fetching one if needed. Concurrent callers share one fetch; a
+   * caller's `signal` abandons only its own wait, never the shared fetch.
+   */
+  get(key: string, fetch: FetchAppToken, signal?: AbortSignal): Promise<string> {
+    if (signal?.aborted) return Promise.reject(cancelledWaitingForToken())
+    const entry = this.entries.get(key)
+    let pending: Promise<string>
+    if (entry?.token !== undefined && this.now() < entry.renewAt) return Promise.resolve(entry.token)
+    if (entry?.inflight) pending = entry.inflight
+    else pending = this.start(key, fetch)
+    if (!signal) return pending
+    return new Promise<string>((resolve, reject) => {
+      const onAbort = () => reject(cancelledWaitingForToken())
+      signal.addEventListener('abort', onAbort, { once: true })
+      pending.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+    })
+  }
+
+  /** Forget the token for `key`; with `token`, only if that is still the cached one (so a burst of
+   *  401s for the same stale token causes one re-auth, not one each). */
+  invalidate(key: string, token?: string): void {
+    const entry = this.entries.get(key)
+    if (!entry) return
+    if (token !== undefined && entry.token !== token) return
+    if (entry.inflight) entry.token = undefined
+    else this.entries.delete(key)
+  }
+
+  clear(): void {
+    this.generation++
+    this.entries.clear()
+  }
+
+  private start(key: string, fetch: FetchAppToken): Promise<string> {
+    const generation = this.generation
+    const entry: Entry = this.entries.get(key) ?? { renewAt: 0 }
+    entry.token = undefined
+    this.entries.set(key, entry)
+    let inflight: Promise<string> | undefined = undefined
+    inflight = (async () => {
+      try {
+        const fetched = await fetch()
+        const lifetimeMs = Math.max(0, fetched.expiresInSeconds * 1000)
+        const margin = Math.min(this.maxMarginMs, lifetimeMs * this.marginRatio)
+        if (generation === this.generation && this.entries.get(key) === entry) {
+          entry.token = fetched.accessToken
+          entry.renewAt = this.now() + lifetimeMs - margin
+        }
+        return fetched.accessToken
+      } finally {
+        if (entry.inflight === inflight) entry.inflight = undefined
+        if (entry.token === undefined && this.entries.get(key) === entry) this.entries.delete(key)
+      }
+    })()
+    entry.inflight = inflight
+    return inflight
+  }
+}
+
+export interface AppCredentials {
+  authUrl: string
+  clientId: string
+  /** Asked each time a token is fetched, so the secret lives only as long as the request. */
+  getSecret: () => Promise<string>
+}
+
+/** One application-auth exchange, with the shared retry policy (5xx, resets, 429). */
+export async function fetchAppToken(transport: Transport, policy: Policy, credentials: AppCredentials): Promise<FetchedAppToken> {
+  let secret: string
+  try {
+    secret = await credentials.getSecret()
+  } catch (error) {
+    if (error instanceof AppFailure) throw error
+    // The underlying error could quote the secret store's internals; say only what happened.
+    throw new AppFailure({ kind: 'secret-missing', message: 'The client secret could not be read.', hint: 'Enter the client secret for this profile again.' })
+  }
+  if (typeof secret !== 'string' || secret === '')
+    throw new AppFailure({ kind: 'secret-missing', message: 'This profile has no client secret.', hint: 'Enter the client secret for this profile.' })
+  const ctx: FailureContext = { action: 'Getting an application token', appAuth: true, knownSecrets: [secret] }
+  policy.emit({ type: 'app-token', authUrl: credentials.authUrl, clientId: credentials.clientId })
+  const answer = await execute(transport, policy, {
+    ctx,
+    method: 'POST',
+    baseUrl: credentials.authUrl,
+    path: '/platform/applications/authtickets/oauth',
+    headers: {},
+    body: { client_id: credentials.clientId, client_secret: secret, grant_type: 'client_credentials' },
+  })
+  const json = answer.json as { access_token?: unknown; expires_in?: unknown } | null
+  if (typeof json !== 'object' || json === null || typeof json.access_token !== 'string' || json.access_token === '')
+    throw badResponse(ctx, 'without an access token', answer.status, answer.correlationId)
+  const expires = typeof json.expires_in === 'number' && Number.isFinite(json.expires_in) ? json.expires_in : 0
+  return { accessToken: json.access_token, expiresInSeconds: expires }
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest'
+import { AppFailure } from '../../shared/errors'
+import { kiboEnvs, kiboRegions, type Environment } from '../../shared/profile'
+import { resolveEndpoint } from './hosts'
+
+function failureOf(fn: () => unknown): AppFailure {
+  try {
+    fn()
+  } catch (error) {
+    if (error instanceof AppFailure) return error
+    throw error
+  }
+  throw new Error('expected an AppFailure')
+}
+
+const suffix = { us: 'mozu.com', usc1: 'usc1.kibocommerce.com', euw1: 'euw1.kibocommerce.com' } as const
+const home = { us: 'https://home.mozu.com/api', usc1: 'https://home.mozu.com/api', euw1: 'https://home.euw1.kibocommerce.com/api' } as const
+const regionLabel = { us: 'US', usc1: 'US-C1', euw1: 'EU' } as const
+
+describe('resolveEndpoint for Kibo hosts', () => {
+  for (const region of kiboRegions) {
+    for (const env of kiboEnvs[region]) {
+      for (const site of [undefined, 678]) {
+        it(`${region} ${env} ${site ? 'site' : 'tenant'} level`, () => {
+          const e = resolveEndpoint({ kind: 'kibo', tenant: 12345, site, env, region })
+          const who = site ? 't12345-s678' : 't12345'
+          expect(e.baseUrl).toBe(`https://${who}.${env}.${suffix[region]}/api`)
+          expect(e.authUrl).toBe(home[region])
+          expect(e.headers).toEqual(site ? { 'x-vol-tenant': '12345', 'x-vol-site': '678' } : { 'x-vol-tenant': '12345' })
+          expect(e.label).toBe(`${who} · ${env} · ${regionLabel[region]}`)
+        })
+      }
+    }
+  }
+
+  it('adds catalog headers where set', () => {
+    const e = resolveEndpoint({ kind: 'kibo', tenant: 1, site: 2, env: 'tp1', region: 'euw1', masterCatalog: 3, catalog: 4 })
+    expect(e.headers).toEqual({ 'x-vol-tenant': '1', 'x-vol-site': '2', 'x-vol-master-catalog': '3', 'x-vol-catalog': '4' })
+  })
+
+  it('rejects an env that is not of the region, or a missing region', () => {
+    const f = failureOf(() => resolveEndpoint({ kind: 'kibo', tenant: 1, env: 'sandbox', region: 'euw1' }))
+    expect(f.error.kind).toBe('config')
+    expect(f.error.where).toBe('env')
+    expect(f.error.hint).toContain('sb, tp1')
+    expect(failureOf(() => resolveEndpoint({ kind: 'kibo', tenant: 1, env: 'sb' } as Environment)).error.where).toBe('region')
+  })
+
+  it('rejects a bad tenant or site id', () => {
+    expect(failureOf(() => resolveEndpoint({ kind: 'kibo', tenant: 0, env: 'sb', region: 'usc1' })).error.where).toBe('tenant')
+    expect(failureOf(() => resolveEndpoint({ kind: 'kibo', tenant: 1, site: 1.5, env: 'sb', region: 'usc1' })).error.where).toBe('site')
+  })
+})
+
+describe('resolveEndpoint for custom and demo', () => {
+  it('uses baseUrl for both when there is no authUrl, trailing slashes dropped', () => {
+    const e = resolveEndpoint({ kind: 'custom', tenant: 7, baseUrl: 'https://kibo.example.com/api//' })
+    expect(e).toEqual({
+      baseUrl: 'https://kibo.example.com/api',
+      authUrl: 'https://kibo.example.com/api',
+      headers: { 'x-vol-tenant': '7' },
+      label: 't7 · kibo.example.com',
+    })
+  })
+
+  it('uses authUrl when given and appends /api to a bare host', () => {
+    const e = resolveEndpoint({ kind: 'custom', tenant: 7, site: 8, baseUrl: 'http://proxy.local:8080/kibo/api/', authUrl: 'https://home.mozu.com/' })
+    expect(e.baseUrl).toBe('http://proxy.local:8080/kibo/api')
+    expect(e.authUrl).toBe('https://home.mozu.com/api')
+    expect(e.label).toBe('t7-s8 · proxy.local:8080')
+  })
+
+  it('rejects URLs that are not an API base', () => {
+    const cases: [string, string][] = [
+      ['https://kibo.example.com/v1', 'does not end in /api'],
+      ['ftp://kibo.example.com/api', 'not supported'],
+      ['https://user:pw@kibo.example.com/api', 'user name or password'],
+      ['https://kibo.example.com/api?x=1', 'query or fragment'],
+      ['not a url', 'not a valid URL'],
+    ]
+    for (const [baseUrl, message] of cases) {
+      const f = failureOf(() => resolveEndpoint({ kind: 'custom', tenant: 7, baseUrl }))
+      expect(f.error.kind).toBe('config')
+      expect(f.error.message).toContain(message)
+      expect(f.error.where).toBe('baseUrl')
+    }
+    // The password must not be echoed back.
+    expect(JSON.stringify(failureOf(() => resolveEndpoint({ kind: 'custom', tenant: 7, baseUrl: 'https://u:hunter22@x.com/api' })))).not.toContain('hunter22')
+  })
+
+  it('demo uses the emulator URL and needs one', () => {
+    const e = resolveEndpoint({ kind: 'demo', tenant: 100001, site: 100002 }, { demoUrl: 'http://127.0.0.1:4567/api/' })
+    expect(e).toEqual({
+      baseUrl: 'http://127.0.0.1:4567/api',
+      authUrl: 'http://127.0.0.1:4567/api',
+      headers: { 'x-vol-tenant': '100001', 'x-vol-site': '100002' },
+      label: 't100001-s100002 · demo',
+    })
+    expect(failureOf(() => resolveEndpoint({ kind: 'demo', tenant: 100001 })).error.kind).toBe('config')
+  })
+})
