@@ -1,0 +1,7 @@
+// Opening account files offline: recognise, parse in a worker, list, search, filter, compare.
+export { openDataset, type DatasetHandle, type OpenDatasetOptions } from './openDataset'
+export { DatasetRegistry } from './registry'
+export { diffAccounts } from './diff'
+export { MAX_DATASET_BYTES, parseAccountFile, type ParsedAccounts, type ParseOptions } from './parseFile'
+export type { DatasetQuery, DatasetSort, DatasetSortField } from './dataset'
+export { datasetWorkerStart, type WorkerStart } from './workerScript'

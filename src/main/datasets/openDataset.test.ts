@@ -1,0 +1,128 @@
+// Through the real worker thread (from TypeScript sources; the built worker too when out/ exists).
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { afterAll, describe, expect, it } from 'vitest'
+import { AppFailure, type AppError } from '../../shared/errors'
+import type { Progress } from '../exports/progress'
+import { generateAccounts } from '../emulator/generate'
+import { openDataset, type DatasetHandle } from './openDataset'
+import { DatasetRegistry } from './registry'
+import { datasetWorkerStart } from './workerScript'
+
+const dir = mkdtempSync(join(tmpdir(), 'open-dataset-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const accounts = generateAccounts({ seed: 11, count: 300 }).accounts
+const good = join(dir, 'accounts.jsonl')
+writeFileSync(good, accounts.map((a) => JSON.stringify(a)).join('\n') + '\n')
+const bad = join(dir, 'bad.json')
+writeFileSync(bad, '[{"id": 1, "emailAddress": "a@example.com"},\n {"id": 2,, }]')
+
+async function failureOf(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise
+  } catch (error) {
+    if (error instanceof AppFailure) return error.error
+    throw error
+  }
+  throw new Error('expected a failure')
+}
+
+describe('openDataset (worker)', () => {
+  it('opens a file, pages, searches, returns accounts, and closes', async () => {
+    const progress: Progress[] = []
+    const handle = await openDataset(good, { id: 'd1', onProgress: (p) => progress.push(p) })
+    try {
+      expect(handle.summary).toEqual({ id: 'd1', name: 'accounts.jsonl', path: resolve(good), shape: 'jsonl', count: 300, bytes: expect.any(Number), warnings: [] })
+      expect(progress[progress.length - 1]).toMatchObject({ done: handle.summary.bytes, total: handle.summary.bytes })
+      const page = await handle.query({ offset: 10, limit: 5 })
+      expect(page.total).toBe(300)
+      expect(page.rows.map((r) => r.id)).toEqual(accounts.slice(10, 15).map((a) => a.id))
+      const target = accounts[42]
+      const found = await handle.query({ offset: 0, limit: 10, search: target.emailAddress! })
+      expect(found.rows.map((r) => r.index)).toContain(42)
+      expect(await handle.account(42)).toEqual(target)
+      expect(await failureOf(handle.account(300))).toMatchObject({ kind: 'not-found' })
+      expect(await failureOf(handle.query({ offset: 0, limit: 1, filter: 'nonsense >' }))).toMatchObject({ kind: 'invalid-input' })
+    } finally {
+      await handle.close()
+    }
+    expect(await failureOf(handle.query({ offset: 0, limit: 1 }))).toMatchObject({ kind: 'not-found' })
+  })
+
+  it('refuses a bad file with a located bad-file error, leaving open files alone', async () => {
+    const open = await openDataset(good)
+    try {
+      const error = await failureOf(openDataset(bad))
+      expect(error.kind).toBe('bad-file')
+      expect(error.where).toMatch(/^line 2, column 11 \(byte \d+\)$/)
+      expect((await open.query({ offset: 0, limit: 1 })).total).toBe(300)
+    } finally {
+      await open.close()
+    }
+  })
+
+  it('refuses a file over the limit', async () => {
+    expect(await failureOf(openDataset(good, { maxBytes: 1000 }))).toMatchObject({ kind: 'file' })
+  })
+
+  it('stops when cancelled, before or during the read', async () => {
+    const before = new AbortController()
+    before.abort()
+    expect(await failureOf(openDataset(good, { signal: before.signal }))).toMatchObject({ kind: 'cancelled' })
+    const during = new AbortController()
+    const opening = openDataset(good, { signal: during.signal })
+    during.abort()
+    expect(await failureOf(opening)).toMatchObject({ kind: 'cancelled' })
+  })
+})
+
+describe('DatasetRegistry', () => {
+  it('keeps handles by id and closes them', async () => {
+    const registry = new DatasetRegistry()
+    const a = await openDataset(good, { id: 'a' })
+    const b = await openDataset(good, { id: 'b' })
+    registry.add(a)
+    registry.add(b)
+    expect(registry.list().map((s) => s.id)).toEqual(['a', 'b'])
+    expect(registry.get('a')).toBe(a)
+    expect(await registry.close('a')).toBe(true)
+    expect(await registry.close('a')).toBe(false)
+    expect(registry.get('a')).toBeUndefined()
+    expect(await failureOf(a.query({ offset: 0, limit: 1 }))).toMatchObject({ kind: 'not-found' })
+    await registry.closeAll()
+    expect(registry.size).toBe(0)
+    expect(await failureOf(b.account(0))).toMatchObject({ kind: 'not-found' })
+  })
+})
+
+describe('datasetWorkerStart', () => {
+  it('starts worker.ts through a tsx bootstrap when running from sources', () => {
+    const start = datasetWorkerStart(pathToFileURL(resolve('src/main/datasets/openDataset.ts')).href)
+    expect(start.kind).toBe('source')
+    expect(start.script.protocol).toBe('data:')
+    expect(decodeURIComponent(start.script.href)).toContain(pathToFileURL(resolve('src/main/datasets/worker.ts')).href)
+  })
+
+  it('finds dataset-worker.js beside the built main bundle, or one folder up from a chunk', () => {
+    const out = join(dir, 'out', 'main')
+    mkdirSync(join(out, 'chunks'), { recursive: true })
+    writeFileSync(join(out, 'dataset-worker.js'), '')
+    const worker = pathToFileURL(join(out, 'dataset-worker.js')).href
+    expect(datasetWorkerStart(pathToFileURL(join(out, 'index.js')).href)).toEqual({ script: new URL(worker), kind: 'built' })
+    expect(datasetWorkerStart(pathToFileURL(join(out, 'chunks', 'openDataset-x1.js')).href).script.href).toBe(worker)
+  })
+
+  const built = resolve('out/main/dataset-worker.js')
+  it.skipIf(!existsSync(built))('opens a file with the built worker (after npx electron-vite build)', async () => {
+    const handle: DatasetHandle = await openDataset(good, { worker: datasetWorkerStart(pathToFileURL(resolve('out/main/index.js')).href) })
+    try {
+      expect(handle.summary.count).toBe(300)
+      expect((await handle.query({ offset: 0, limit: 1, filter: 'commerceSummary.orderCount >= 0' })).total).toBeGreaterThan(0)
+    } finally {
+      await handle.close()
+    }
+  })
+})

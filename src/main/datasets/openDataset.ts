@@ -1,0 +1,140 @@
+// The main-process side of an opened file: starts its worker, follows its progress, and turns
+// queries into messages. A failed or cancelled open ends its own worker and touches nothing else.
+import { randomUUID } from 'node:crypto'
+import { basename, resolve } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import { AppFailure } from '../../shared/errors'
+import type { DatasetPage, DatasetSummary } from '../../shared/contract'
+import type { CustomerAccount } from '../../shared/kibo'
+import { createProgressReporter, type ProgressListener, type ProgressReporter } from '../exports/progress'
+import type { DatasetQuery } from './dataset'
+import { MAX_DATASET_BYTES } from './parseFile'
+import type { OpenOrder, WorkerAsk, WorkerReply, WorkerRequest } from './protocol'
+import { datasetWorkerStart, type WorkerStart } from './workerScript'
+
+export interface DatasetHandle {
+  readonly summary: DatasetSummary
+  query(query: DatasetQuery): Promise<DatasetPage>
+  account(index: number): Promise<CustomerAccount>
+  /** Ends the worker and frees the memory. Later calls fail with not-found. */
+  close(): Promise<void>
+}
+
+export interface OpenDatasetOptions {
+  signal?: AbortSignal
+  /** Bytes read of the file's total. */
+  onProgress?: ProgressListener
+  /** Refuse larger files up front (default 2 GB). */
+  maxBytes?: number
+  /** The summary's id (default: a random UUID). */
+  id?: string
+  /** Which worker code to run (default: datasetWorkerStart()). */
+  worker?: WorkerStart
+}
+
+function stopped(): AppFailure {
+  return new AppFailure({ kind: 'internal', message: 'The worker that held this file stopped.', hint: 'Open the file again.' })
+}
+
+function workerFailure(error: Error): AppFailure {
+  if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY')
+    return new AppFailure({ kind: 'file', message: 'The file is too large to hold in memory.', hint: 'Export fewer accounts per file, or close other open files.' })
+  return new AppFailure({ kind: 'internal', message: `The file reader failed (${error.name}).` })
+}
+
+export function openDataset(path: string, options: OpenDatasetOptions = {}): Promise<DatasetHandle> {
+  const { signal } = options
+  if (signal?.aborted) return Promise.reject(new AppFailure({ kind: 'cancelled', message: 'Opening the file was cancelled.' }))
+  const fullPath = resolve(path)
+  const order: OpenOrder = { path: fullPath, maxBytes: options.maxBytes ?? MAX_DATASET_BYTES }
+  const worker = new Worker((options.worker ?? datasetWorkerStart()).script, { workerData: order })
+  const pending = new Map<number, { resolve(value: unknown): void; reject(error: AppFailure): void }>()
+  let nextId = 1
+  let closed = false
+  let progress: ProgressReporter | null = null
+
+  const endAll = (failure: AppFailure) => {
+    closed = true
+    for (const request of pending.values()) request.reject(failure)
+    pending.clear()
+  }
+
+    const ask = <T>(request: WorkerAsk): Promise<T> => {
+    if (closed) return Promise.reject(new AppFailure({ kind: 'not-found', message: 'That file is no longer open.', hint: 'Open it again.' }))
+    const id = nextId++
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (value: unknown) => void, reject })
+      const message: WorkerRequest = { ...request, id }
+      worker.postMessage(message)
+    })
+  }
+
+  return new Promise<DatasetHandle>((resolveOpen, rejectOpen) => {
+    let opened = false
+    const settle = (failure: AppFailure) => {
+      if (opened) return
+      opened = true
+      signal?.removeEventListener('abort', onAbort)
+      endAll(failure)
+      void worker.terminate()
+      rejectOpen(failure)
+    }
+    const onAbort = () => settle(new AppFailure({ kind: 'cancelled', message: 'Opening the file was cancelled.' }))
+    signal?.addEventListener('abort', onAbort, { once: true })
+
+    worker.on('message', (message: WorkerReply) => {
+      switch (message.type) {
+        case 'progress':
+          progress ??= createProgressReporter(message.total, options.onProgress)
+          progress.update(message.done)
+          return
+        case 'failed':
+          settle(new AppFailure(message.error))
+          return
+        case 'opened': {
+          if (opened) return
+          opened = true
+          signal?.removeEventListener('abort', onAbort)
+          ;(progress ?? createProgressReporter(message.bytes, options.onProgress)).finish(message.bytes)
+          const summary: DatasetSummary = {
+            id: options.id ?? randomUUID(),
+            name: basename(fullPath),
+            path: fullPath,
+            shape: message.shape,
+            count: message.count,
+            bytes: message.bytes,
+            warnings: message.warnings,
+          }
+          resolveOpen({
+            summary,
+            query: (query) => ask<DatasetPage>({ type: 'query', query }),
+            account: (index) => ask<CustomerAccount>({ type: 'account', index }),
+            close: async () => {
+              if (closed) return
+              endAll(new AppFailure({ kind: 'not-found', message: 'That file was closed.' }))
+              await worker.terminate()
+            },
+          })
+          return
+        }
+        case 'reply': {
+          const request = pending.get(message.id)
+          if (!request) return
+          pending.delete(message.id)
+          if (message.ok) request.resolve(message.value)
+          else request.reject(new AppFailure(message.error))
+          return
+        }
+      }
+    })
+    worker.on('error', (error) => {
+      const failure = workerFailure(error)
+      settle(failure)
+      endAll(failure)
+    })
+    worker.on('exit', () => {
+      settle(stopped())
+      endAll(stopped())
+    })
+  })
+}

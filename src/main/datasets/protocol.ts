@@ -1,0 +1,20 @@
+// Messages between the main process and a dataset worker (one worker per open file).
+import type { AppError, DatasetPage, DatasetSummary } from '../../shared/contract'
+import type { CustomerAccount } from '../../shared/kibo'
+import type { DatasetQuery } from './dataset'
+
+/** workerData: which file to open. The worker starts reading at once. */
+export interface OpenOrder {
+  path: string
+  maxBytes: number
+}
+
+export type WorkerAsk = { type: 'query'; query: DatasetQuery } | { type: 'account'; index: number }
+export type WorkerRequest = WorkerAsk & { id: number }
+
+export type WorkerReply =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'opened'; shape: DatasetSummary['shape']; count: number; bytes: number; warnings: string[] }
+  | { type: 'failed'; error: AppError }
+  | { type: 'reply'; id: number; ok: true; value: DatasetPage | CustomerAccount }
+  | { type: 'reply'; id: number; ok: false; error: AppError }

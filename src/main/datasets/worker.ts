@@ -1,0 +1,49 @@
+// The dataset worker: reads one file and answers queries over it, so a 100k-account file never
+// blocks the main process. Built as out/main/dataset-worker.js (see electron.vite.config.ts).
+import { parentPort, workerData } from 'node:worker_threads'
+import { AppFailure, type AppError } from '../../shared/errors'
+import { Dataset } from './dataset'
+import { parseAccountFile } from './parseFile'
+import type { OpenOrder, WorkerReply, WorkerRequest } from './protocol'
+import { PROGRESS_INTERVAL_MS } from '../exports/progress'
+
+const port = parentPort
+if (!port) throw new Error('The dataset worker must run in a worker thread.')
+const post = (message: WorkerReply) => port.postMessage(message)
+
+// Only our own messages cross: an unexpected error's text could quote the file.
+function asAppError(error: unknown): AppError {
+  if (error instanceof AppFailure) return error.error
+  const name = error instanceof Error ? error.name : typeof error
+  return { kind: 'internal', message: `The file could not be read (${name}).` }
+}
+
+let dataset: Dataset | null = null
+
+port.on('message', (request: WorkerRequest) => {
+  try {
+    if (!dataset) throw new AppFailure({ kind: 'internal', message: 'The file is not open.' })
+    const value = request.type === 'query' ? dataset.query(request.query) : dataset.account(request.index)
+    post({ type: 'reply', id: request.id, ok: true, value })
+  } catch (error) {
+    post({ type: 'reply', id: request.id, ok: false, error: asAppError(error) })
+  }
+})
+
+const order = workerData as OpenOrder
+try {
+  let last = -Infinity
+  const parsed = parseAccountFile(order.path, {
+    maxBytes: order.maxBytes,
+    onProgress(done, total) {
+      const now = performance.now()
+      if (now - last < PROGRESS_INTERVAL_MS) return
+      last = now
+      post({ type: 'progress', done, total })
+    },
+  })
+  dataset = new Dataset(parsed.accounts)
+  post({ type: 'opened', shape: parsed.shape, count: parsed.accounts.length, bytes: parsed.bytes, warnings: parsed.warnings })
+} catch (error) {
+  post({ type: 'failed', error: asAppError(error) })
+}

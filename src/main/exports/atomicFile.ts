@@ -1,0 +1,135 @@
+// A file that appears whole or not at all. Everything goes to `.<name>.<random>.partial` beside
+// the target (same directory, so the final rename stays on one file system and is atomic), is
+// fsynced, then renamed over the target. Until that rename, an existing file at the target is
+// untouched; a cancelled or failed write deletes the partial file.
+import { randomBytes } from 'node:crypto'
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { AppFailure } from '../../shared/errors'
+
+const FLUSH_AT = 1 << 20 // write in ~1 MB pieces: few syscalls, bounded memory
+
+export class AtomicFile {
+  readonly path: string
+  readonly tempPath: string
+  #handle: FileHandle | null
+  #pending: string[] = []
+  #pendingLength = 0
+  #bytes = 0
+
+  private constructor(path: string, tempPath: string, handle: FileHandle) {
+    this.path = path
+    this.tempPath = tempPath
+    this.#handle = handle
+  }
+
+  /** Creates the partial file. Exports hold personal data: the file is readable by its owner only. */
+  static async create(path: string): Promise<AtomicFile> {
+    const tempPath = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`)
+    try {
+      return new AtomicFile(path, tempPath, await open(tempPath, 'wx', 0o600))
+    } catch (error) {
+      throw fileFailure(error, path, 'create')
+    }
+  }
+
+  /** Bytes handed to the file so far (flushed or not). */
+  get bytes(): number {
+    return this.#bytes + Buffer.byteLength(this.#pending.join(''))
+  }
+
+  /** Queues text; call `flushIfFull` now and then to bound memory. */
+  append(text: string): void {
+    this.#pending.push(text)
+    this.#pendingLength += text.length
+  }
+
+  async flushIfFull(): Promise<void> {
+    if (this.#pendingLength >= FLUSH_AT) await this.flush()
+  }
+
+  async flush(): Promise<void> {
+    if (this.#pending.length === 0) return
+    const data = Buffer.from(this.#pending.join(''), 'utf8')
+    this.#pending = []
+    this.#pendingLength = 0
+    const handle = this.#open()
+    try {
+      let written = 0
+      while (written < data.length) written += (await handle.write(data, written)).bytesWritten
+    } catch (error) {
+      throw fileFailure(error, this.path, 'write')
+    }
+    this.#bytes += data.length
+  }
+
+  /** Flushes, fsyncs and renames over the target. Returns the bytes written. */
+  async commit(): Promise<number> {
+    await this.flush()
+    const handle = this.#open()
+    try {
+      await handle.sync()
+      this.#handle = null
+      await handle.close()
+      await rename(this.tempPath, this.path)
+    } catch (error) {
+      throw fileFailure(error, this.path, 'write')
+    }
+    await syncDirectory(dirname(this.path))
+    return this.#bytes
+  }
+
+  /** Drops the partial file. Safe to call at any point, more than once. */
+  async discard(): Promise<void> {
+    this.#pending = []
+    const handle = this.#handle
+    this.#handle = null
+    await handle?.close().catch(() => undefined)
+    await unlink(this.tempPath).catch(() => undefined)
+  }
+
+  #open(): FileHandle {
+    if (!this.#handle) throw new AppFailure({ kind: 'internal', message: 'The export file was already closed.' })
+    return this.#handle
+  }
+}
+
+// Makes the rename itself durable. Directories can't be opened this way on Windows: best effort.
+async function syncDirectory(path: string): Promise<void> {
+  let handle: FileHandle | undefined
+  try {
+    handle = await open(path, 'r')
+    await handle.sync()
+  } catch {
+    // Not supported here; the data itself is already synced.
+  } finally {
+    await handle?.close().catch(() => undefined)
+  }
+}
+
+const reasons: Record<string, string> = {
+  ENOENT: 'the folder does not exist',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the disk is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is exceeded',
+  EISDIR: 'a folder has that name',
+  ENAMETOOLONG: 'the name is too long',
+  EBUSY: 'the file is in use',
+  EEXIST: 'a temporary file of that name exists',
+}
+
+/** A person-readable AppFailure for a file-system error; never repeats the error's own text blindly. */
+export function fileFailure(error: unknown, path: string, action: 'create' | 'write' | 'read' | 'open'): AppFailure {
+  if (error instanceof AppFailure) return error
+  const code = (error as NodeJS.ErrnoException | null)?.code ?? ''
+  const reason = reasons[code] ?? (code ? `error ${code}` : 'an unexpected error')
+  const hint =
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? 'Free some space or choose another disk.'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? 'Choose a folder you can write to.'
+        : undefined
+  return new AppFailure({ kind: 'file', message: `Could not ${action} ${path}: ${reason}.`, ...(hint ? { hint } : {}), where: path })
+}
