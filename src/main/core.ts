@@ -1,0 +1,99 @@
+// What both hosts share: the services, the handlers built on them and the dispatch step. The
+// Electron entry and the browser host differ only in how they carry calls and show dialogs.
+import { createRequire } from 'node:module'
+import type { Environment } from '../shared/profile'
+import type { CreateBackingStore } from './profiles'
+import { openProfileStore, type ProfileStore } from './profiles'
+import { SecretVault } from './secrets'
+import { createDispatch, type Dispatch } from './dispatch'
+import type { Dialogs } from './dialogs'
+import { createEventHub, type EventHub } from './events'
+import { Operations } from './operations'
+import { Inspector } from './inspector/inspector'
+import { DemoTenant } from './inspector/demo'
+import { DatasetRegistry } from './datasets'
+import { createHandlers } from './handlers'
+
+export interface CoreOptions {
+  host: 'electron' | 'web'
+  userDataDir: string
+  dialogs: Dialogs
+  version?: string
+  /** Electron passes electron-store; plain Node uses conf. */
+  createBackingStore?: CreateBackingStore
+  /** Tests use their own keychain service so they never touch a person's entries. */
+  keychainService?: string
+  /** Kibo request timeout. */
+  timeoutMs?: number
+}
+
+export interface Core {
+  host: 'electron' | 'web'
+  version: string
+  dialogs: Dialogs
+  userDataDir: string
+  profiles: ProfileStore
+  vault: SecretVault
+  operations: Operations
+  inspector: Inspector
+  demo: DemoTenant
+  datasets: DatasetRegistry
+  events: EventHub
+  dispatch: Dispatch
+  close(): Promise<void>
+}
+
+/** The app's version from its package.json, wherever the bundler put this code. */
+function packageVersion(): string {
+  const require = createRequire(import.meta.url)
+  for (const candidate of ['../package.json', '../../package.json', '../../../package.json']) {
+    try {
+      const found = require(candidate) as { name?: string; version?: string }
+      if (found.name === 'account-inspector' && found.version) return found.version
+    } catch {
+      // Not at this level; look one up.
+    }
+  }
+  return 'unknown'
+}
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const profiles = openProfileStore({ directory: options.userDataDir, createBackingStore: options.createBackingStore })
+  const vault = new SecretVault({ service: options.keychainService })
+  const demo = new DemoTenant()
+  const inspector = new Inspector({
+    getProfile: (id) => profiles.get(id),
+    getSecret: async (profile) => (await vault.getClientSecret(profile.id)) ?? demo.builtInSecret(profile),
+    demoUrl: () => demo.url(),
+    timeoutMs: options.timeoutMs,
+  })
+  const operations = new Operations()
+  const events = createEventHub()
+  const datasets = new DatasetRegistry()
+  const core: Core = {
+    host: options.host,
+    version: options.version ?? packageVersion(),
+    dialogs: options.dialogs,
+    userDataDir: options.userDataDir,
+    profiles,
+    vault,
+    operations,
+    inspector,
+    demo,
+    datasets,
+    events,
+    dispatch: undefined as unknown as Dispatch,
+    async close() {
+      operations.cancelAll()
+      await datasets.closeAll()
+      await demo.close()
+    },
+  }
+  core.dispatch = createDispatch(createHandlers(core), (error, call) => {
+    // A bug, not a Kibo answer: name the call and the error's type, never its text (it may quote input).
+    console.error(`Account Inspector: unexpected ${(error as Error)?.name ?? typeof error} in ${call}`)
+  })
+  return core
+}
+
+export type { Environment }
