@@ -1,0 +1,242 @@
+// The renderer's shared state: profiles, the active one, what is on screen and what is running.
+// Components read it and call its actions; every call goes through the bridge and every failure
+// lands in `error` as a value to show, never as an exception.
+import type {
+  AccountPage,
+  AppInfo,
+  Bridge,
+  CallInput,
+  CallName,
+  CallOutput,
+  Events,
+  ImpersonationView,
+  ProfilesView,
+  ProfileView,
+  TicketView,
+} from '../../../shared/contract'
+import type { AppError } from '../../../shared/errors'
+import type { CustomerAccount } from '../../../shared/kibo'
+import type { ImpersonationTarget } from '../../../shared/profile'
+
+export type Progress = Events['progress']
+
+/** What the inspector views show: a live impersonation, a live account, or one from a file. */
+export interface Shown {
+  source: 'impersonation' | 'account' | 'file'
+  /** The profile it came from, so a switch never shows one tenant's data under another. */
+  profileId: string | null
+  account: CustomerAccount | null
+  /** The whole answer, as Kibo sent it (tokens already removed by main). */
+  raw: unknown
+  /** The responseFields text that produced it, relative to `raw`. */
+  responseFields: string | null
+  /** Where responseFields applies from: the ticket ('customerAccount(...)') or the account itself. */
+  fieldsRoot: 'ticket' | 'account'
+  label: string
+  correlationId: string | null
+  elapsedMs: number | null
+}
+
+let nextOperation = 1
+export const newOperationId = () => `op-${Date.now().toString(36)}-${nextOperation++}`
+
+export class Session {
+  readonly bridge: Bridge
+  info = $state<AppInfo | null>(null)
+  profiles = $state.raw<ProfilesView | null>(null)
+  error = $state<AppError | null>(null)
+  notice = $state<string | null>(null)
+  shown = $state.raw<Shown | null>(null)
+  ticket = $state.raw<TicketView | null>(null)
+  /** Operations in flight, by id, with their latest progress. */
+  running = $state<Record<string, { label: string; progress: Progress | null }>>({})
+  lastImpersonation = $state<{ profileId: string; target: ImpersonationTarget; responseFields: string } | null>(null)
+  searchPage = $state.raw<AccountPage | null>(null)
+
+  active = $derived<ProfileView | null>(this.profiles?.profiles.find((p) => p.id === this.profiles?.activeId) ?? null)
+
+  constructor(bridge: Bridge) {
+    this.bridge = bridge
+    bridge.on('progress', (progress) => {
+      const entry = this.running[progress.operationId]
+      if (entry) this.running[progress.operationId] = { ...entry, progress }
+    })
+    bridge.on('profiles.changed', () => void this.loadProfiles())
+  }
+
+  /** Calls main; on failure records the error and returns null. */
+  async call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K> | null> {
+    const result = await this.bridge.call(name, input)
+    if (result.ok) return result.value
+    if (result.error.kind !== 'cancelled') this.error = result.error
+    return null
+  }
+
+  /** Runs a cancellable call, tracked in `running` under a fresh operation id. */
+  async track<K extends CallName>(label: string, name: K, input: (operationId: string) => CallInput<K>) {
+    const operationId = newOperationId()
+    this.running[operationId] = { label, progress: null }
+    try {
+      return await this.call(name, input(operationId))
+    } finally {
+      delete this.running[operationId]
+    }
+  }
+
+  cancel(operationId: string) {
+    void this.bridge.call('ops.cancel', { operationId })
+    delete this.running[operationId]
+  }
+
+  cancelAll() {
+    for (const id of Object.keys(this.running)) this.cancel(id)
+  }
+
+  get busy() {
+    return Object.keys(this.running).length > 0
+  }
+
+  async start() {
+    this.info = await this.call('app.info', {})
+    await this.loadProfiles()
+  }
+
+  async loadProfiles() {
+    const profiles = await this.call('profiles.list', {})
+    if (profiles) this.setProfiles(profiles)
+  }
+
+  setProfiles(view: ProfilesView) {
+    this.profiles = view
+    const active = view.profiles.find((p) => p.id === view.activeId)
+    // Whatever came from another profile leaves the screen.
+    if (this.shown && this.shown.profileId !== null && this.shown.profileId !== view.activeId) this.clearShown()
+    this.ticket = active?.ticket ?? null
+  }
+
+  updateProfile(profile: ProfileView) {
+    if (!this.profiles) return
+    const index = this.profiles.profiles.findIndex((p) => p.id === profile.id)
+    const list = [...this.profiles.profiles]
+    if (index >= 0) list[index] = profile
+    else list.push(profile)
+    this.profiles = { ...this.profiles, profiles: list }
+  }
+
+  clearShown() {
+    this.shown = null
+    this.ticket = null
+    this.searchPage = null
+  }
+
+  async activate(id: string) {
+    if (this.profiles?.activeId === id) return
+    this.cancelAll()
+    const view = await this.call('profiles.activate', { id })
+    if (view) {
+      this.setProfiles(view)
+      this.notice = `Switched to ${view.profiles.find((p) => p.id === id)?.name ?? 'profile'}.`
+    }
+  }
+
+  async impersonate(target: ImpersonationTarget, responseFields: string, confirmProduction = false): Promise<'done' | 'confirm' | 'failed'> {
+    const profile = this.active
+    if (!profile) return 'failed'
+    this.error = null
+    const result = await this.bridge.call('kibo.impersonate', { profileId: profile.id, target, responseFields, confirmProduction, operationId: this.#begin('Impersonating…') })
+    this.#end()
+    if (!result.ok) {
+      if (result.error.kind === 'confirmation-required') return 'confirm'
+      if (result.error.kind !== 'cancelled') this.error = result.error
+      return 'failed'
+    }
+    if (this.profiles?.activeId !== profile.id) return 'failed'
+    this.showImpersonation(result.value)
+    this.lastImpersonation = { profileId: profile.id, target, responseFields }
+    return 'done'
+  }
+
+  showImpersonation(view: ImpersonationView) {
+    const account = view.account
+    this.shown = {
+      source: 'impersonation',
+      profileId: view.profileId,
+      account,
+      raw: { ...(account !== null ? { customerAccount: account } : {}), userId: view.ticket.userId, accessTokenExpiration: view.ticket.accessTokenExpiration, refreshTokenExpiration: view.ticket.refreshTokenExpiration },
+      responseFields: view.responseFields,
+      fieldsRoot: 'ticket',
+      label: accountLabel(account),
+      correlationId: view.correlationId,
+      elapsedMs: view.elapsedMs,
+    }
+    this.ticket = view.ticket
+  }
+
+  async refreshTicket() {
+    const profile = this.active
+    if (!profile) return
+    const ticket = await this.call('kibo.refreshTicket', { profileId: profile.id, operationId: this.#begin('Refreshing the ticket…') })
+    this.#end()
+    if (ticket && this.profiles?.activeId === profile.id) {
+      this.ticket = ticket
+      this.notice = 'Ticket refreshed.'
+    }
+  }
+
+  async search(params: { q?: string; filter?: string; sortBy?: string; startIndex: number; pageSize: number }) {
+    const profile = this.active
+    if (!profile) return
+    this.error = null
+    const page = await this.call('kibo.searchAccounts', { profileId: profile.id, ...params, operationId: this.#begin('Searching accounts…') })
+    this.#end()
+    if (page && this.profiles?.activeId === profile.id) this.searchPage = page
+  }
+
+  async openAccount(accountId: number, responseFields: string) {
+    const profile = this.active
+    if (!profile) return
+    this.error = null
+    const account = await this.call('kibo.getAccount', { profileId: profile.id, accountId, responseFields, operationId: this.#begin('Loading the account…') })
+    this.#end()
+    if (!account || this.profiles?.activeId !== profile.id) return
+    this.shown = {
+      source: 'account',
+      profileId: profile.id,
+      account,
+      raw: account,
+      responseFields: responseFields.trim() || null,
+      fieldsRoot: 'account',
+      label: accountLabel(account),
+      correlationId: null,
+      elapsedMs: null,
+    }
+  }
+
+  showFileAccount(account: CustomerAccount, label: string) {
+    this.shown = { source: 'file', profileId: null, account, raw: account, responseFields: null, fieldsRoot: 'account', label, correlationId: null, elapsedMs: null }
+    this.ticket = null
+  }
+
+  #current: string | null = null
+  #begin(label: string): string {
+    if (this.#current) this.cancel(this.#current)
+    const id = newOperationId()
+    this.#current = id
+    this.running[id] = { label, progress: null }
+    return id
+  }
+  #end() {
+    if (this.#current) delete this.running[this.#current]
+    this.#current = null
+  }
+  /** The one foreground request (impersonate, refresh, search, open), if any. */
+  get foreground(): string | null {
+    return this.#current
+  }
+}
+
+export function accountLabel(account: CustomerAccount | null | undefined): string {
+  if (!account) return 'No account in the answer'
+  const name = [account.firstName, account.lastName].filter(Boolean).join(' ')
+  return name || account.emailAddress || account.userName || (account.id !== undefined ? `Account ${account.id}` : 'Account')
+}
