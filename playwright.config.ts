@@ -9,6 +9,7 @@ export default defineConfig({
   globalSetup: './e2e/global-setup.ts',
   outputDir: 'test-results/playwright',
   timeout: 60_000,
+  // One assertion never waits long: a missing element fails fast with a readable message.
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 2,
@@ -23,5 +24,6 @@ export default defineConfig({
     },
     permissions: ['clipboard-read', 'clipboard-write'],
     trace: 'off',
+    actionTimeout: 15_000,
   },
 })
