@@ -3,7 +3,8 @@
 import { join } from 'node:path'
 import { existsSync, statSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
-import { app, type BrowserWindow, dialog, session } from 'electron'
+import { app, type BrowserWindow, dialog, Menu, session } from 'electron'
+import ElectronStore from 'electron-store'
 import { createCore, type Core } from './core'
 import type { Dialogs } from './dialogs'
 import { registerIpc } from './ipc'
@@ -47,7 +48,15 @@ async function start() {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
 
-  core = await createCore({ host: 'electron', userDataDir: app.getPath('userData'), dialogs: nativeDialogs, version: app.getVersion() })
+  core = await createCore({
+    host: 'electron',
+    userDataDir: app.getPath('userData'),
+    dialogs: nativeDialogs,
+    version: app.getVersion(),
+    // electron-store is conf with Electron's paths; the browser host uses conf itself.
+    createBackingStore: ({ cwd, configName }) => new ElectronStore({ cwd, name: configName, clearInvalidConfig: false }),
+  })
+  Menu.setApplicationMenu(applicationMenu())
 
   window = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'))
   registerIpc({
@@ -76,6 +85,33 @@ const nativeDialogs: Dialogs = {
     const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
     return result.canceled ? null : (result.filePaths[0] ?? null)
   },
+}
+
+function applicationMenu(): Menu {
+  const openFile = async () => {
+    const path = await nativeDialogs.chooseOpenPath({
+      title: 'Open an account export',
+      filters: [
+        { name: 'Account exports', extensions: ['json', 'jsonl', 'ndjson'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    })
+    if (path) core?.events.emit('file.open', { path })
+  }
+  return Menu.buildFromTemplate([
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => void openFile() },
+        { type: 'separator' },
+        process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+  ])
 }
 
 /** The first command-line argument naming an existing file: `account-inspector export.jsonl`. */
