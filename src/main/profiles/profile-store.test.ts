@@ -130,6 +130,15 @@ describe('editing', () => {
     expect(store.list().map((p) => p.name)).toEqual(['B', 'Demo tenant', 'A'])
   })
 
+  it('counts the profile being left as recent, so going back is one keystroke', () => {
+    const store = open()
+    const a = store.save(input('A'))
+    store.setActive(a.id)
+    expect(store.recentIds()).toEqual([a.id, DEMO_PROFILE_ID])
+    store.setActive(DEMO_PROFILE_ID)
+    expect(store.recentIds()).toEqual([DEMO_PROFILE_ID, a.id])
+  })
+
   it('keeps the recent list most recent first, without repeats, at most 8', () => {
     const store = open()
     const ids = Array.from({ length: 10 }, (_, i) => store.save(input(`P${i}`)).id)

@@ -149,7 +149,10 @@ export class ProfileStore {
       return
     }
     this.#indexOf(id)
-    const recentIds = [id, ...this.#state.recentIds.filter((r) => r !== id)].slice(0, MAX_RECENT)
+    // The profile being left counts as recent too, so "go back" is one keystroke from the start.
+    const previous = this.#state.activeId
+    const earlier = previous !== null && previous !== id ? [previous] : []
+    const recentIds = [id, ...earlier, ...this.#state.recentIds.filter((r) => r !== id && r !== previous)].slice(0, MAX_RECENT)
     this.#commit({ ...this.#state, activeId: id, recentIds })
   }
 

@@ -1,0 +1,81 @@
+// Many tenants side by side: production asks first, switching never shows one tenant's data
+// under another, recent profiles are one keystroke away, and profiles travel without secrets.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { test, expect, screenshot } from './fixtures'
+import { expectAccessible, fillTarget, impersonate } from './helpers'
+
+async function createDemoProfile(page: Page, name: string, production: boolean) {
+  await page.getByRole('button', { name: '+ New profile' }).click()
+  const editor = page.getByRole('dialog')
+  await editor.getByLabel('Name').fill(name)
+  await editor.getByText('Built-in demo', { exact: true }).click()
+  if (production) await editor.getByRole('checkbox', { name: 'Production' }).check()
+  await expectAccessible(page, 'profile editor')
+  await screenshot(page, 'profile-editor')
+  await editor.getByRole('button', { name: 'Create profile' }).click()
+  await expect(editor).toBeHidden()
+}
+
+const sidebar = (page: Page) => page.getByRole('complementary', { name: 'Profiles' })
+const inspector = (page: Page) => page.getByRole('region', { name: 'Inspector' })
+
+test('a production profile asks before impersonating, naming the tenant', async ({ app }) => {
+  await createDemoProfile(app, 'Acme production', true)
+  await sidebar(app).getByText('Acme production').click()
+  await expect(app.getByTestId('active-profile')).toContainText('PRODUCTION')
+  await fillTarget(app, { accountId: '1001' })
+  await app.getByRole('form', { name: 'Impersonate a customer' }).getByRole('button', { name: 'Impersonate', exact: true }).click()
+  const confirm = app.getByRole('dialog', { name: 'Impersonate on production?' })
+  await expect(confirm).toContainText('tenant 100001')
+  await screenshot(app, 'production-confirm')
+  await confirm.getByRole('button', { name: 'Cancel' }).click()
+  await expect(inspector(app)).toHaveCount(0)
+
+  await app.getByRole('form', { name: 'Impersonate a customer' }).getByRole('button', { name: 'Impersonate', exact: true }).click()
+  await app.getByRole('dialog', { name: 'Impersonate on production?' }).getByRole('button', { name: 'Impersonate on production' }).click()
+  await expect(inspector(app)).toContainText('#1001')
+})
+
+test('switching profiles clears what the other tenant showed; recent profiles are a keystroke away', async ({ app }) => {
+  await createDemoProfile(app, 'Second tenant', false)
+  await impersonate(app)
+  await expect(inspector(app)).toContainText('#1001')
+
+  await sidebar(app).getByText('Second tenant').click()
+  await expect(app.getByTestId('active-profile')).toContainText('Second tenant')
+  await expect(inspector(app)).toHaveCount(0)
+  await screenshot(app, 'profile-switched')
+
+  // Ctrl+1 goes to the most recent other profile in the recent list.
+  await app.keyboard.press('Control+2')
+  await expect(app.getByTestId('active-profile')).toContainText('Demo tenant')
+})
+
+test('duplicate, export and re-import profiles: the file carries no secret', async ({ app }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'inspector-profiles-'))
+  try {
+    await app.getByRole('button', { name: 'Actions for Demo tenant' }).click()
+    await app.getByRole('menuitem', { name: 'Duplicate' }).click()
+    await expect(sidebar(app)).toContainText('Demo tenant copy')
+
+    const file = join(dir, 'profiles.json')
+    await app.getByRole('button', { name: 'Export profiles…' }).click()
+    await app.getByLabel('Save the profiles to (file path)').fill(file)
+    await app.getByRole('button', { name: 'Export', exact: true }).click()
+    await expect(app.getByText(/Exported 2 profiles/)).toBeVisible()
+    const exported = JSON.parse(readFileSync(file, 'utf8'))
+    expect(exported.profiles).toHaveLength(2)
+    expect(readFileSync(file, 'utf8')).not.toMatch(/secret|token/i)
+
+    await app.getByRole('button', { name: 'Import profiles…' }).click()
+    await app.getByLabel('Import profiles from (file path)').fill(file)
+    await app.getByRole('button', { name: 'Import', exact: true }).click()
+    await expect(sidebar(app).getByText('Demo tenant copy')).toHaveCount(2)
+    await expectAccessible(app, 'profile sidebar')
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
