@@ -144,10 +144,11 @@ function inPredicate(literals: readonly Literal[]): Predicate {
 }
 
 function textPredicate(operator: 'contains' | 'startswith' | 'endswith', text: string): Predicate {
-  const lower = text.toLowerCase()
-  if (operator === 'contains') return (v) => typeof v === 'string' && v.toLowerCase().includes(lower)
-  if (operator === 'startswith') return (v) => typeof v === 'string' && v.toLowerCase().startsWith(lower)
-  return (v) => typeof v === 'string' && v.toLowerCase().endsWith(lower)
+  // A case-insensitive regular expression built once: no lower-cased copy of every value tested.
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const source = operator === 'contains' ? escaped : operator === 'startswith' ? `^${escaped}` : `${escaped}$`
+  const pattern = new RegExp(source, 'iu')
+  return (v) => typeof v === 'string' && pattern.test(v)
 }
 
 const exists: Predicate = (v) => v !== null && v !== undefined
