@@ -1,6 +1,7 @@
 // An opened file in memory (inside the dataset worker): its accounts and the queries over them.
 // Paging through a sorted, filtered list re-runs nothing: the last match set, every sort order
-// computed so far and the last sorted result are kept.
+// computed so far and the last sorted result are kept. Filters on nested fields run over slim
+// copies of the fields they read (filterView.ts); searches scan one joined text (accountIndex.ts).
 import { AppFailure } from '../../shared/errors'
 import type { DatasetPage, datasetSortSchema } from '../../shared/contract'
 import type { CustomerAccount } from '../../shared/kibo'

@@ -1,0 +1,6 @@
+// `npm run bench` runs `node bench/run.js`: register tsx, then run the TypeScript benchmark.
+// Same as `node --import tsx bench/run.ts`.
+import { register } from 'tsx/esm/api'
+
+register()
+await import('./run.ts')
