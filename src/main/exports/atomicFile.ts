@@ -133,3 +133,15 @@ export function fileFailure(error: unknown, path: string, action: 'create' | 'wr
         : undefined
   return new AppFailure({ kind: 'file', message: `Could not ${action} ${path}: ${reason}.`, ...(hint ? { hint } : {}), where: path })
 }
+
+/** Writes a whole text file atomically: the old file or the new one, never half of one. */
+export async function writeFileAtomically(path: string, text: string): Promise<number> {
+  const file = await AtomicFile.create(path)
+  try {
+    file.append(text)
+    return await file.commit()
+  } catch (error) {
+    await file.discard()
+    throw error
+  }
+}

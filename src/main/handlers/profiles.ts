@@ -1,6 +1,5 @@
-import { readFile, stat, writeFile, rename, rm } from 'node:fs/promises'
-import { dirname, basename, join } from 'node:path'
-import { randomBytes } from 'node:crypto'
+import { readFile, stat } from 'node:fs/promises'
+import { basename } from 'node:path'
 import type { ProfilesView, ProfileView } from '../../shared/contract'
 import { fail } from '../../shared/errors'
 import type { Profile } from '../../shared/profile'
@@ -8,6 +7,7 @@ import type { Core } from '../core'
 import type { Handlers } from '../dispatch'
 import { describeEnvironment } from '../inspector/describe'
 import { resolveEndpoint } from '../kibo'
+import { writeFileAtomically } from '../exports/atomicFile'
 
 type ProfileCalls =
   | 'profiles.list'
@@ -76,8 +76,8 @@ export function profileHandlers(core: Core): Pick<Handlers, ProfileCalls> {
       const target = path ?? (await core.dialogs.chooseSavePath({ title: 'Export profiles', defaultName: 'account-inspector-profiles.json', filters: profileFileFilters }))
       if (!target) return null
       const text = JSON.stringify(profiles.exportFile(), null, 2) + '\n'
-      await writeAtomically(target, text)
-      return { path: target, count: profiles.list().length, bytes: Buffer.byteLength(text) }
+      const bytes = await writeFileAtomically(target, text)
+      return { path: target, count: profiles.list().length, bytes }
     },
     'profiles.importFile': async ({ path }) => {
       const source = path ?? (await core.dialogs.chooseOpenPath({ title: 'Import profiles', filters: profileFileFilters }))
@@ -120,20 +120,5 @@ function hostLabel(profile: Profile): string {
     return resolveEndpoint(profile.environment).label
   } catch {
     return describeEnvironment(profile.environment)
-  }
-}
-
-/** Temporary file in the same folder, then rename: a crash never leaves half a file. */
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`)
-  try {
-    await writeFile(temporary, text, { encoding: 'utf8', flush: true })
-    await rename(temporary, path)
-  } catch (error) {
-    await rm(temporary, { force: true })
-    fail('file', `Could not write ${basename(path)}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}.`, {
-      where: path,
-      hint: 'Choose a folder you can write to.',
-    })
   }
 }
