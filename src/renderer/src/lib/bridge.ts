@@ -18,7 +18,9 @@ function ipcBridge(api: PreloadApi): Bridge {
     async call(name, input) {
       try {
         const call = api.calls[name] as (input: unknown) => Promise<Result<never>>
-        return await call(input)
+        // Electron's structured clone refuses Svelte's reactive proxies; every input is plain JSON,
+        // so a JSON round trip hands IPC exactly what the HTTP host would receive.
+        return await call(input === undefined ? undefined : JSON.parse(JSON.stringify(input)))
       } catch {
         return transportFailure()
       }
