@@ -17,13 +17,13 @@ export interface AppHost {
   output(): string
 }
 
-export async function startHost(extraArgs: string[] = []): Promise<AppHost & { stop(): Promise<void> }> {
+export async function startHost(extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<AppHost & { stop(): Promise<void> }> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'inspector-e2e-'))
   const keychainService = `Account Inspector e2e ${randomUUID()}`
   const child: ChildProcess = spawn(
     process.execPath,
     ['out/main/web.js', '--port', '0', '--user-data', userDataDir, '--keychain-service', keychainService, ...extraArgs],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } },
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
   )
   let output = ''
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
@@ -77,5 +77,17 @@ export const test = base.extend<{ host: AppHost; app: Page }>({
     await use(page)
   },
 })
+
+/** Calls the host's API directly, as the renderer would, for test setup. */
+export async function api<T = unknown>(host: AppHost, name: string, input: unknown): Promise<T> {
+  const response = await fetch(`${host.origin}/api/call/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-inspector-key': host.key },
+    body: JSON.stringify(input),
+  })
+  const result = (await response.json()) as { ok: boolean; value?: T; error?: unknown }
+  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`)
+  return result.value as T
+}
 
 export { expect }

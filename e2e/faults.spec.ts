@@ -1,0 +1,108 @@
+// What a person sees when Kibo misbehaves or the machine lacks a keychain: a message saying what
+// happened and what to do, Kibo's correlation id, a working Cancel, and nothing lost.
+import { startEmulator, type Emulator } from '../src/main/emulator'
+import { test, expect, screenshot, startHost, api, type AppHost } from './fixtures'
+import { fillTarget } from './helpers'
+
+let emulator: Emulator
+
+test.beforeAll(async () => {
+  // Registered clients, so a wrong secret is refused whatever ran before (no trust on first use).
+  emulator = await startEmulator({ port: 0, seed: 5, accounts: 50, clients: { 'Flaky.App.1.0.0.Release': 'flaky-secret-value', 'NoKeychain.App.1.0.0.Release': 'session-only-secret' } })
+})
+test.afterAll(() => emulator.close())
+test.afterEach(() => emulator.setFaults({}))
+
+async function customProfile(host: AppHost, storage: 'keychain' | 'session' = 'session') {
+  const profile = await api<{ id: string }>(host, 'profiles.save', {
+    profile: {
+      name: 'Flaky tenant',
+      color: '#b5563c',
+      environment: { kind: 'custom', tenant: emulator.tenant, site: emulator.site, baseUrl: emulator.url },
+      clientId: 'Flaky.App.1.0.0.Release',
+      target: { accountId: 1003 },
+      responseFields: '',
+      production: false,
+    },
+  })
+  await api(host, 'secrets.setClientSecret', { profileId: profile.id, secret: 'flaky-secret-value', storage })
+  await api(host, 'profiles.activate', { id: profile.id })
+  return profile
+}
+
+const impersonateButton = (page: import('@playwright/test').Page) =>
+  page.getByRole('form', { name: 'Impersonate a customer' }).getByRole('button', { name: 'Impersonate', exact: true })
+
+test('Kibo failing for good: the kind, Kibo’s message, the correlation id and what to do', async ({ app, host }) => {
+  await customProfile(host)
+  await app.reload()
+  await expect(app.getByTestId('active-profile')).toContainText('Flaky tenant')
+  emulator.setFaults({ rules: [{ fault: 'http503', times: 100, match: 'impersonatecart' }] })
+  await impersonateButton(app).click()
+  const banner = app.getByTestId('error-banner')
+  await expect(banner).toContainText('kind: server', { timeout: 30_000 })
+  await expect(banner).toContainText('HTTP 503')
+  await expect(banner).toContainText('correlation id')
+  await screenshot(app, 'kibo-503')
+})
+
+test('a slow Kibo can be cancelled, and what was shown stays', async ({ app, host }) => {
+  await customProfile(host)
+  await app.reload()
+  await impersonateButton(app).click()
+  const inspector = app.getByRole('region', { name: 'Inspector' })
+  await expect(inspector).toContainText('#1003')
+
+  emulator.setFaults({ latencyMs: 20_000 })
+  await fillTarget(app, { accountId: '1005' })
+  await impersonateButton(app).click()
+  await expect(app.getByRole('status').filter({ hasText: 'Impersonating…' })).toBeVisible()
+  await app.getByRole('button', { name: 'Cancel', exact: true }).click()
+  await expect(app.getByRole('button', { name: 'Cancel', exact: true })).toHaveCount(0)
+  await expect(app.getByTestId('error-banner')).toHaveCount(0)
+  await expect(inspector).toContainText('#1003')
+
+  emulator.setFaults({})
+  await impersonateButton(app).click()
+  await expect(inspector).toContainText('#1005')
+})
+
+test('a wrong client secret is refused with a plain explanation', async ({ app, host }) => {
+  const profile = await customProfile(host)
+  await api(host, 'secrets.setClientSecret', { profileId: profile.id, secret: 'not-the-secret-we-used-first', storage: 'session' })
+  await app.reload()
+  await fillTarget(app, { accountId: '1003' })
+  await impersonateButton(app).click()
+  const banner = app.getByTestId('error-banner')
+  await expect(banner).toContainText('kind: auth-failed')
+  await expect(banner).not.toContainText('not-the-secret-we-used-first')
+})
+
+test('with no keychain the app says so and keeps secrets for the session only', async ({ page }) => {
+  // A Secret Service that is not there: keytar loads, but nobody answers on this bus.
+  const host = await startHost([], { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/inspector-bus' })
+  try {
+    await page.goto(host.url)
+    await expect(page.getByTestId('app-info')).toContainText('keychain unavailable')
+    await page.getByRole('button', { name: '+ New profile' }).click()
+    const editor = page.getByRole('dialog')
+    await expect(editor.getByLabel('Save in system keychain')).toBeDisabled()
+    await expect(editor.getByLabel('Keep for this session only')).toBeChecked()
+    await screenshot(page, 'no-keychain')
+    await editor.getByLabel('Name').fill('No keychain tenant')
+    await editor.getByText('Custom URL').click()
+    await editor.getByLabel('Base URL').fill(emulator.url)
+    await editor.getByLabel('Tenant').fill(String(emulator.tenant))
+    await editor.getByLabel('Site').fill(String(emulator.site))
+    await editor.getByLabel('Application client id').fill('NoKeychain.App.1.0.0.Release')
+    await editor.getByLabel('Client secret').fill('session-only-secret')
+    await editor.getByRole('button', { name: 'Create profile' }).click()
+    await expect(editor).toBeHidden()
+    await page.getByRole('complementary', { name: 'Profiles' }).getByText('No keychain tenant').click()
+    await fillTarget(page, { accountId: '1004' })
+    await impersonateButton(page).click()
+    await expect(page.getByRole('region', { name: 'Inspector' })).toContainText('#1004')
+  } finally {
+    await host.stop()
+  }
+})
