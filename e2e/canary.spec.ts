@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { startEmulator, type Emulator } from '../src/main/emulator'
 import { test, expect, screenshot } from './fixtures'
-import { fillTarget, impersonate, tab } from './helpers'
+import { fillCustomProfile, fillTarget, impersonate, tab } from './helpers'
 
 let emulator: Emulator
 let exportDir: string
@@ -57,13 +57,7 @@ test('no secret or token reaches a file, a log or the renderer during a whole se
   const secret = `canary-${randomBytes(12).toString('hex')}`
   await app.getByRole('button', { name: '+ New profile' }).click()
   const editor = app.getByRole('dialog')
-  await editor.getByLabel('Name').fill('Canary tenant')
-  await editor.getByText('Custom URL').click()
-  await editor.getByLabel('Base URL').fill(emulator.url)
-  await editor.getByLabel('Tenant').fill(String(emulator.tenant))
-  await editor.getByLabel('Site').fill(String(emulator.site))
-  await editor.getByLabel('Application client id').fill('Canary.Inspector.1.0.0.Release')
-  await editor.getByLabel('Client secret').fill(secret)
+  await fillCustomProfile(editor, { name: 'Canary tenant', url: emulator.url, tenant: emulator.tenant, site: emulator.site, clientId: 'Canary.Inspector.1.0.0.Release', secret })
   await editor.getByLabel('Save in system keychain').check()
   await editor.getByRole('button', { name: 'Create profile' }).click()
   await expect(editor).toBeHidden()

@@ -2,7 +2,7 @@
 // happened and what to do, Kibo's correlation id, a working Cancel, and nothing lost.
 import { startEmulator, type Emulator } from '../src/main/emulator'
 import { test, expect, screenshot, startHost, api, type AppHost } from './fixtures'
-import { fillTarget } from './helpers'
+import { fillCustomProfile, fillTarget } from './helpers'
 
 let emulator: Emulator
 
@@ -89,13 +89,7 @@ test('with no keychain the app says so and keeps secrets for the session only', 
     await expect(editor.getByLabel('Save in system keychain')).toBeDisabled()
     await expect(editor.getByLabel('Keep for this session only')).toBeChecked()
     await screenshot(page, 'no-keychain')
-    await editor.getByLabel('Name').fill('No keychain tenant')
-    await editor.getByText('Custom URL').click()
-    await editor.getByLabel('Base URL').fill(emulator.url)
-    await editor.getByLabel('Tenant').fill(String(emulator.tenant))
-    await editor.getByLabel('Site').fill(String(emulator.site))
-    await editor.getByLabel('Application client id').fill('NoKeychain.App.1.0.0.Release')
-    await editor.getByLabel('Client secret').fill('session-only-secret')
+    await fillCustomProfile(editor, { name: 'No keychain tenant', url: emulator.url, tenant: emulator.tenant, site: emulator.site, clientId: 'NoKeychain.App.1.0.0.Release', secret: 'session-only-secret' })
     await editor.getByRole('button', { name: 'Create profile' }).click()
     await expect(editor).toBeHidden()
     await page.getByRole('complementary', { name: 'Profiles' }).getByText('No keychain tenant').click()

@@ -24,3 +24,17 @@ export async function expectAccessible(page: Page, what: string) {
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
   expect(bad.map((v) => `${what}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([])
 }
+
+/** Fills the open profile editor for an emulator reached by its URL (a "Custom URL" profile). */
+export async function fillCustomProfile(
+  editor: import('@playwright/test').Locator,
+  p: { name: string; url: string; tenant: number; site: number; clientId: string; secret: string },
+) {
+  await editor.getByLabel('Name').fill(p.name)
+  await editor.getByText('Custom URL').click()
+  await editor.getByLabel('Base URL').fill(p.url)
+  await editor.getByLabel('Tenant').fill(String(p.tenant))
+  await editor.getByLabel('Site').fill(String(p.site))
+  await editor.getByLabel('Application client id').fill(p.clientId)
+  await editor.getByLabel('Client secret').fill(p.secret)
+}
