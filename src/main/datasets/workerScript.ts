@@ -26,5 +26,13 @@ export function datasetWorkerStart(moduleUrl: string = import.meta.url): WorkerS
     return { script: new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), kind: 'source' }
   }
   const candidates = [new URL('./dataset-worker.js', moduleUrl), new URL('../dataset-worker.js', moduleUrl)]
-  return { script: candidates.find((url) => existsSync(fileURLToPath(url))) ?? candidates[0], kind: 'built' }
+  const found = candidates.find((url) => existsSync(fileURLToPath(url))) ?? candidates[0]
+  return { script: unpacked(found), kind: 'built' }
+}
+
+/** In the packaged app the worker ships outside the asar archive (electron.builder.yml's asarUnpack). */
+function unpacked(url: URL): URL {
+  if (!url.pathname.includes('/app.asar/')) return url
+  const outside = new URL(url.href.replace('/app.asar/', '/app.asar.unpacked/'))
+  return existsSync(fileURLToPath(outside)) ? outside : url
 }
