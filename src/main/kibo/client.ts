@@ -4,7 +4,7 @@ import type { CartAuthTicketRequest, CustomerAccount, CustomerAccountCollection,
 import { appTokenKey, AppTokenCache, fetchAppToken } from './appAuth'
 import { badResponse, invalidInput, type FailureContext } from './failures'
 import type { KiboEndpoint } from './hosts'
-import { pageThroughAccounts, type AccountSearch } from './paging'
+import { pageThroughAccounts, type AccountSearch, type PagingOptions } from './paging'
 import { execute, type Bearer, type KiboEvent, type Policy } from './request'
 import { defaultSleep, type Sleep } from './retry'
 import { createTransport, type Transport } from './transport'
@@ -52,7 +52,7 @@ export interface KiboClient {
   refreshTicket(refreshToken: string, opts?: CallOptions & { accountId?: number }): Promise<KiboResult<CustomerAuthTicket>>
   getAccount(accountId: number, opts?: CallOptions): Promise<KiboResult<CustomerAccount>>
   searchAccounts(params: AccountSearch, opts?: { signal?: AbortSignal }): Promise<KiboResult<CustomerAccountCollection>>
-  allAccounts(params: Omit<AccountSearch, 'pageSize'>, opts?: { signal?: AbortSignal; pageSize?: number }): AsyncGenerator<CustomerAccount[]>
+  allAccounts(params: Omit<AccountSearch, 'pageSize'>, opts?: PagingOptions): AsyncGenerator<CustomerAccount[]>
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

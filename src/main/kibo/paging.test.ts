@@ -78,3 +78,59 @@ describe('pageThroughAccounts', () => {
     expect(s.asked).toHaveLength(1)
   })
 })
+
+describe('pageThroughAccounts with pages in flight at once', () => {
+  /** Answers after a delay that varies by page, so later pages often finish first. */
+  function slowServer() {
+    let inFlight = 0
+    let most = 0
+    const aborted: number[] = []
+    const fetchPage: FetchPage = (page, signal) =>
+      new Promise((resolve, reject) => {
+        inFlight++
+        most = Math.max(most, inFlight)
+        const start = page.startIndex ?? 0
+        const timer = setTimeout(() => {
+          inFlight--
+          resolve({ data: honest(20)(page), correlationId: 'c' })
+        }, 5 + ((start / 20) % 3) * 7)
+        signal?.addEventListener('abort', () => {
+          clearTimeout(timer)
+          inFlight--
+          aborted.push(start)
+          reject(new Error('aborted'))
+        })
+      })
+    return { fetchPage, most: () => most, aborted }
+  }
+
+  it('keeps at most N pages in flight and still yields every account once, in order', async () => {
+    const s = slowServer()
+    const pages = await collect(pageThroughAccounts(s.fetchPage, {}, { pageSize: 20, concurrency: 4 }))
+    expect(pages.flat().map((a) => a.id)).toEqual(accounts.map((a) => a.id))
+    expect(s.most()).toBe(4)
+  })
+
+  it('aborts the pages still in flight when the consumer stops early', async () => {
+    const s = slowServer()
+    const seen: number[] = []
+    for await (const page of pageThroughAccounts(s.fetchPage, {}, { pageSize: 20, concurrency: 3 })) {
+      seen.push(...page.map((a) => a.id!))
+      if (seen.length >= 60) break
+    }
+    expect(seen).toEqual(accounts.slice(0, 60).map((a) => a.id))
+    expect(s.aborted.length).toBeGreaterThan(0)
+  })
+
+  it('stops with a cancelled failure when the signal fires', async () => {
+    const s = slowServer()
+    const controller = new AbortController()
+    const walk = (async () => {
+      let n = 0
+      for await (const _ of pageThroughAccounts(s.fetchPage, {}, { pageSize: 20, concurrency: 3, signal: controller.signal })) {
+        if (++n === 2) controller.abort()
+      }
+    })()
+    await expect(walk).rejects.toMatchObject({ error: { kind: 'cancelled' } })
+  })
+})

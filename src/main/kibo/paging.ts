@@ -34,10 +34,17 @@ function pageKey(items: CustomerAccount[]): string {
   return items.map((a) => a.id ?? '?').join(',')
 }
 
+export interface PagingOptions {
+  signal?: AbortSignal
+  pageSize?: number
+  /** Pages requested at once once the first page has told the total; answers still come in order. */
+  concurrency?: number
+}
+
 export async function* pageThroughAccounts(
   fetchPage: FetchPage,
   params: Omit<AccountSearch, 'pageSize'>,
-  opts: { signal?: AbortSignal; pageSize?: number } = {},
+  opts: PagingOptions = {},
 ): AsyncGenerator<CustomerAccount[]> {
   const pageSize = opts.pageSize ?? 200
   let startIndex = params.startIndex ?? 0
@@ -60,8 +67,56 @@ export async function* pageThroughAccounts(
     yield items
     startIndex += items.length
     if (total !== null && startIndex >= total) return
+    if (pages === 1 && total !== null && (opts.concurrency ?? 1) > 1) {
+      yield* concurrentPages(fetchPage, params, { ...opts, pageSize, startIndex, step: items.length, total, maxPages, previousKey })
+      return
+    }
     // Without a total, a short page is the last one.
     if (total === null && items.length < pageSize) return
     if (pages >= maxPages) throw endless(`Kibo kept returning pages past the ${total ?? 'expected'} accounts it announced`, correlationId)
+  }
+}
+
+/**
+ * The rest of a walk whose total is known: up to `concurrency` pages in flight, yielded in order.
+ * Abandoned requests (a stop, an error, a cancel) are aborted and their failures swallowed.
+ */
+async function* concurrentPages(
+  fetchPage: FetchPage,
+  params: Omit<AccountSearch, 'pageSize'>,
+  walk: PagingOptions & { pageSize: number; startIndex: number; step: number; total: number; maxPages: number; previousKey: string | null },
+): AsyncGenerator<CustomerAccount[]> {
+  const controller = new AbortController()
+  const stop = () => controller.abort()
+  walk.signal?.addEventListener('abort', stop, { once: true })
+  const inFlight: ReturnType<FetchPage>[] = []
+  let next = walk.startIndex
+  const launch = () => {
+    if (next >= walk.total) return
+    const request = fetchPage({ ...params, startIndex: next, pageSize: walk.pageSize }, controller.signal)
+    request.catch(() => {}) // handled when its turn comes, or abandoned
+    inFlight.push(request)
+    next += walk.step
+  }
+  try {
+    for (let i = 0; i < Math.max(1, walk.concurrency ?? 1); i++) launch()
+    let pages = 1
+    let previousKey = walk.previousKey
+    while (inFlight.length > 0) {
+      if (walk.signal?.aborted) throw cancelled()
+      const { data, correlationId } = await inFlight.shift()!
+      launch()
+      pages++
+      const items = data.items ?? []
+      if (items.length === 0) return
+      const key = pageKey(items)
+      if (key === previousKey && !key.includes('?')) throw endless('Kibo returned the same page twice', correlationId)
+      previousKey = key
+      yield items
+      if (pages >= walk.maxPages) throw endless(`Kibo kept returning pages past the ${walk.total} accounts it announced`, correlationId)
+    }
+  } finally {
+    walk.signal?.removeEventListener('abort', stop)
+    controller.abort()
   }
 }
