@@ -143,3 +143,18 @@ test('the command palette switches profiles and runs actions from the keyboard',
   await app.keyboard.press('Enter')
   await expect(app.getByRole('dialog')).toBeVisible()
 })
+
+test('the field builder writes the expression from checkboxes and the inspector follows it', async ({ app }) => {
+  await impersonate(app)
+  await app.getByRole('button', { name: 'Fields…' }).click()
+  const builder = app.getByRole('dialog', { name: 'responseFields' })
+  await builder.getByLabel('Find a field').fill('emailAddress')
+  await builder.getByRole('checkbox', { name: 'emailAddress' }).first().check()
+  await expect(builder.getByLabel('Fields to request and show', { exact: true })).toHaveValue(/customerAccount\(emailAddress\)/)
+  await screenshot(app, 'field-builder')
+  await expectAccessible(app, 'field builder')
+  await app.keyboard.press('Escape')
+  await expect(builder).toBeHidden()
+  await expect(app.getByLabel(/^responseFields/)).toHaveValue(/customerAccount\(emailAddress\)/)
+  await expect(app.getByRole('region', { name: 'Inspector' })).toContainText('filtered on screen')
+})
