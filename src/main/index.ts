@@ -2,7 +2,7 @@
 // The real work lives in the electron-free domain folders, shared with the browser host.
 import { join } from 'node:path'
 import { existsSync, statSync } from 'node:fs'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { app, type BrowserWindow, dialog, Menu, session } from 'electron'
 import ElectronStore from 'electron-store'
 import { createCore, type Core } from './core'
@@ -31,7 +31,11 @@ if (!app.requestSingleInstanceLock()) {
   })
   app.on('web-contents-created', (_event, contents) => {
     // No page may navigate, open windows or attach webviews: there is only our renderer.
-    contents.on('will-navigate', (event) => event.preventDefault())
+    contents.on('will-navigate', (event, url) => {
+      event.preventDefault()
+      const path = droppedFile(url)
+      if (path) core?.events.emit('file.open', { path })
+    })
     contents.on('will-redirect', (event) => event.preventDefault())
     contents.on('will-attach-webview', (event) => event.preventDefault())
     contents.setWindowOpenHandler(() => ({ action: 'deny' }))
@@ -112,6 +116,17 @@ function applicationMenu(): Menu {
     { role: 'viewMenu' },
     { role: 'windowMenu' },
   ])
+}
+
+/** A file dropped on the window arrives as a navigation to its file: URL. */
+function droppedFile(url: string): string | null {
+  if (!url.startsWith('file:') || url === rendererUrl) return null
+  try {
+    const path = fileURLToPath(url)
+    return existsSync(path) && statSync(path).isFile() ? path : null
+  } catch {
+    return null
+  }
 }
 
 /** The first command-line argument naming an existing file: `account-inspector export.jsonl`. */

@@ -22,7 +22,9 @@ export function createMainWindow(preload: string): BrowserWindow {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
-      navigateOnDragDrop: false,
+      // A dropped file becomes a navigation, which index.ts always refuses and turns into
+      // "open this file": the sandboxed page itself never learns where files live.
+      navigateOnDragDrop: true,
       spellcheck: false,
       // Middle-click must not open links in new windows.
       disableBlinkFeatures: 'Auxclick',
