@@ -2,20 +2,15 @@
 // tracks strings, escapes and nesting depth, and hands each top-level element (an array item, a
 // JSON line, an item of a collection's `items`) to the caller to JSON.parse on its own. It never
 // recurses, so nesting can't overflow the stack, and it holds only the element in progress.
-// UTF-8 multi-byte sequences never contain ASCII bytes, so scanning bytes is safe.
+// UTF-8 multi-byte sequences never contain ASCII bytes, so scanning bytes is safe. This file is
+// the grammar of the top level; the loops through elements and strings are in scanBytes.ts.
+import { BYTES, isSpace, literalEnd, skipNested, stringStop, type Nesting } from './scanBytes'
 import { describeByte, ScanError, type ScanEvents, type ScanProblem, type TopShape } from './scanEvents'
 
 export { ScanError, type ScanEvents, type ScanProblem, type TopShape }
 
-const QUOTE = 0x22
-const BACKSLASH = 0x5c
-const LBRACE = 0x7b
-const RBRACE = 0x7d
-const LBRACKET = 0x5b
-const RBRACKET = 0x5d
-const COMMA = 0x2c
-const COLON = 0x3a
-const NEWLINE = 0x0a
+// Constants of this module, not imports: #next reads them per byte (see BYTES).
+const { QUOTE, LBRACE, RBRACE, LBRACKET, RBRACKET, COMMA, COLON, NEWLINE } = BYTES
 
 const enum S {
   Start,
@@ -37,10 +32,6 @@ const enum S {
   Line,
 }
 
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09
-}
-
 export class JsonScanner {
   shape: TopShape | null = null
   /** Elements emitted so far. */
@@ -50,8 +41,7 @@ export class JsonScanner {
   #base = 0 // file offset of #buf[0]
   #i = 0
   #state = S.Start
-  #depth = 0
-  #inString = false
+  readonly #nest: Nesting = { depth: 0, inString: false, stop: 'more', newline: false }
   #start = 0 // start of the element, value or key in progress
   #containerDepth = 0
   #key = ''
@@ -156,49 +146,18 @@ export class JsonScanner {
     return -1
   }
 
-  // The hot loop: inside an element or value, until depth falls back to `target`. True when closed.
+  // Inside an element or value (skipNested), until depth falls back to `target`. True when closed.
   #compound(target: number, newlines: 0 | 1 | 2): boolean {
-    const buf = this.#buf
-    const len = this.#len
-    const max = this.#maxDepth
-    let i = this.#i
-    let depth = this.#depth
-    let inString = this.#inString
-    let closed = false
-    for (;;) {
-      if (inString) {
-        // memchr to the next quote beats a byte loop even for short strings.
-        let q = buf.indexOf(QUOTE, i)
-        while (q !== -1 && q < len && buf[q - 1] === BACKSLASH && isEscaped(buf, q)) q = buf.indexOf(QUOTE, q + 1)
-        if (q === -1 || q >= len) {
-          i = len
-          break
-        }
-        inString = false
-        i = q + 1
-      }
-      if (i >= len) break
-      const c = buf[i++]
-      if (c === QUOTE) inString = true
-      else if (c === LBRACE || c === LBRACKET) {
-        if (++depth > max) this.#fail(`The JSON is nested more than ${max} levels deep.`, i - 1, 'too-deep')
-      } else if (c === RBRACE || c === RBRACKET) {
-        if (--depth === target) {
-          closed = true
-          break
-        }
-      } else if (c === NEWLINE && newlines !== 0) {
-        if (newlines === 2) {
-          this.#i = i - 1
-          this.#fail('This line ends before its JSON object is complete (JSON Lines needs one whole object per line).', i - 1, 'truncated')
-        }
-        this.#firstNewline = true
-      }
+    const nest = this.#nest
+    const i = skipNested(this.#buf, this.#i, this.#len, nest, target, this.#maxDepth, newlines)
+    if (nest.stop === 'too-deep') this.#fail(`The JSON is nested more than ${this.#maxDepth} levels deep.`, i - 1, 'too-deep')
+    if (nest.stop === 'newline') {
+      this.#i = i - 1
+      this.#fail('This line ends before its JSON object is complete (JSON Lines needs one whole object per line).', i - 1, 'truncated')
     }
+    if (nest.newline) this.#firstNewline = true
     this.#i = i
-    this.#depth = depth
-    this.#inString = inString
-    return closed
+    return nest.stop === 'closed'
   }
 
   #emitElement(): void {
@@ -218,7 +177,7 @@ export class JsonScanner {
             this.#openContainer(1)
           } else if (c === LBRACE) {
             this.shape = 'object'
-            this.#depth = 1
+            this.#nest.depth = 1
             this.#i++
             this.#state = S.KeyOrClose
             this.#lineBreakSeen = false
@@ -231,7 +190,7 @@ export class JsonScanner {
           if (c < 0) return
           if (c === LBRACE) {
             this.#start = this.#i++
-            this.#depth = this.#containerDepth + 1
+            this.#nest.depth = this.#containerDepth + 1
             this.#state = S.Element
           } else if (c === RBRACKET && this.#state === S.ContainerFirst) this.#closeContainer()
           else if (c === RBRACKET) this.#fail(`A trailing comma: ']' right after ',' (after account #${this.count}).`, this.#i)
@@ -293,7 +252,7 @@ export class JsonScanner {
             this.#openContainer(2)
           } else if (c === LBRACE || c === LBRACKET) {
             this.#i++
-            this.#depth = 2
+            this.#nest.depth = 2
             this.#state = S.ValueCompound
           } else if (c === QUOTE) {
             this.#i++
@@ -310,18 +269,11 @@ export class JsonScanner {
           if (!this.#string()) return
           this.#emitField()
           break
-        case S.ValueLiteral: {
-          let i = this.#i
-          while (i < this.#len) {
-            const c = buf[i]
-            if (c === COMMA || c === RBRACE || c === RBRACKET || isSpace(c)) break
-            i++
-          }
-          this.#i = i
-          if (i >= this.#len) return
+        case S.ValueLiteral:
+          this.#i = literalEnd(buf, this.#i, this.#len)
+          if (this.#i >= this.#len) return
           this.#emitField()
           break
-        }
         case S.FieldAfter: {
           const c = this.#next()
           if (c < 0) return
@@ -352,7 +304,7 @@ export class JsonScanner {
           if (c !== LBRACE) this.#fail(`Expected a JSON object at the start of the line, found ${describeByte(c)}.`, this.#i)
           if (this.#strictLines && !this.#lineBreakSeen) this.#fail('Two JSON objects on one line.', this.#i)
           this.#start = this.#i++
-          this.#depth = 1
+          this.#nest.depth = 1
           this.#state = S.Line
           break
         }
@@ -368,24 +320,19 @@ export class JsonScanner {
 
   // Inside a string that started at #start: true once past its closing quote.
   #string(): boolean {
-    const buf = this.#buf
-    let i = this.#i
-    while (i < this.#len) {
-      const d = buf[i]
-      if (d === QUOTE) {
-        this.#i = i + 1
-        return true
-      }
-      if (d === NEWLINE) this.#fail('A string runs past the end of its line (a missing closing quote?).', this.#start)
-      i += d === BACKSLASH ? 2 : 1
+    const stop = stringStop(this.#buf, this.#i, this.#len)
+    if (stop >= this.#len) {
+      this.#i = stop
+      return false
     }
-    this.#i = i
-    return false
+    if (this.#buf[stop] === NEWLINE) this.#fail('A string runs past the end of its line (a missing closing quote?).', this.#start)
+    this.#i = stop + 1
+    return true
   }
 
   #openContainer(depth: number): void {
     this.#containerDepth = depth
-    this.#depth = depth
+    this.#nest.depth = depth
     this.#i++
     this.#state = S.ContainerFirst
   }
@@ -393,34 +340,26 @@ export class JsonScanner {
   #closeContainer(): void {
     this.#i++
     if (this.#containerDepth === 1) {
-      this.#depth = 0
+      this.#nest.depth = 0
       this.#state = S.After
     } else {
-      this.#depth = 1
+      this.#nest.depth = 1
       this.#state = S.FieldAfter
     }
   }
 
   #emitField(): void {
     this.#events.field(this.#key, this.#buf, this.#start, this.#i, this.#base + this.#start)
-    this.#depth = 1
+    this.#nest.depth = 1
     this.#state = S.FieldAfter
   }
 
   #closeTop(): void {
     this.#i++
-    this.#depth = 0
+    this.#nest.depth = 0
     if (this.#lineBreakSeen) this.#firstNewline = true
     this.#state = S.After
   }
-}
-
-// A quote is escaped when an odd number of backslashes precede it. The string's opening quote
-// is always in the buffer, so the walk back stops there at the latest.
-function isEscaped(buf: Buffer, quote: number): boolean {
-  let k = quote - 1
-  while (buf[k] === BACKSLASH) k--
-  return ((quote - 1 - k) & 1) === 1
 }
 
 function shorten(text: string): string {

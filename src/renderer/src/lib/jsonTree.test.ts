@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  JsonTreeModel,
-  pathToString,
-  previewOf,
-  responseFieldsForPath,
-  searchSteps,
-  valueAtPath,
-  type JsonPath,
-  type JsonRow,
-} from './jsonTree'
+import type { JsonPath } from './jsonPaths'
+import { JsonTreeModel, previewOf, type JsonRow } from './jsonTree'
 
 /** Brute force: the rows a fully materialised flatten would show for a set of expanded paths. */
 function flatten(value: unknown, expanded: Set<string>): Pick<JsonRow, 'depth' | 'key' | 'path' | 'preview' | 'expanded'>[] {
@@ -185,35 +177,8 @@ describe('JsonTreeModel rows', () => {
   })
 })
 
-describe('search and reveal', () => {
-  it('finds keys and values case-insensitively, in document order', async () => {
-    const m = new JsonTreeModel(doc)
-    const keys = await m.search('CITY', { keys: true, values: false })
-    expect(keys).toEqual({ truncated: false, matches: [['customerAccount', 'contacts', 0, 'address', 'cityOrTown'], ['customerAccount', 'contacts', 1, 'address', 'cityOrTown']] })
-    const values = await m.search('boston', { keys: false, values: true })
-    expect(values.matches).toEqual([['customerAccount', 'contacts', 1, 'address', 'cityOrTown']])
-    const both = await m.search('1', { keys: true, values: true })
-    expect(both.matches.map(pathToString)).toEqual(['customerAccount.id', 'customerAccount.contacts[0].id'])
-    expect((await m.search('', { keys: true, values: true })).matches).toEqual([])
-  })
-
-  it('stops at the match limit and says so', () => {
-    const arr = Array.from({ length: 50 }, (_, i) => ({ name: 'n' + i }))
-    const gen = searchSteps(arr, 'name', { keys: true, values: false }, 10)
-    let step = gen.next()
-    while (!step.done) step = gen.next()
-    expect(step.value.matches).toHaveLength(10)
-    expect(step.value.truncated).toBe(true)
-  })
-
-  it('can be aborted', async () => {
-    const m = new JsonTreeModel(Array.from({ length: 10_000 }, (_, i) => ({ i })))
-    const ctl = new AbortController()
-    ctl.abort()
-    await expect(m.search('i', { keys: true, values: false }, { signal: ctl.signal })).rejects.toThrow()
-  })
-
-  it('reveal expands ancestors and returns the row', () => {
+describe('JsonTreeModel reveal', () => {
+  it('expands ancestors and returns the row', () => {
     const m = new JsonTreeModel(doc)
     const path = ['customerAccount', 'contacts', 1, 'address', 'cityOrTown']
     const row = m.reveal(path)
@@ -222,24 +187,6 @@ describe('search and reveal', () => {
     expect(m.isExpanded(['customerAccount', 'contacts', 0])).toBe(false)
     expect(m.reveal(['nope'])).toBe(-1)
     expect(m.reveal([])).toBe(0)
-  })
-})
-
-describe('paths', () => {
-  it('prints paths and responseFields', () => {
-    expect(pathToString(['customerAccount', 'contacts', 0, 'address', 'cityOrTown'])).toBe('customerAccount.contacts[0].address.cityOrTown')
-    expect(pathToString(['a b', 'c'])).toBe('["a b"].c')
-    expect(pathToString([0, 'x-y'])).toBe('[0]["x-y"]')
-    expect(pathToString([])).toBe('')
-    expect(responseFieldsForPath(['customerAccount', 'contacts', 0, 'address', 'cityOrTown'])).toBe('customerAccount(contacts(address(cityOrTown)))')
-    expect(responseFieldsForPath(['accessToken'])).toBe('accessToken')
-    expect(responseFieldsForPath([3])).toBe('')
-  })
-
-  it('reads values at paths', () => {
-    expect(valueAtPath(doc, ['customerAccount', 'contacts', 1, 'id'])).toBe(2)
-    expect(valueAtPath(doc, ['customerAccount', 'contacts', '1'])).toBeUndefined()
-    expect(valueAtPath(doc, ['missing'])).toBeUndefined()
   })
 })
 
@@ -286,16 +233,5 @@ describe('a ~50 MB document', () => {
     expect(m.rowsAt(m.rowCount - 1, 1)[0].path).toEqual(['items', 49_999, 'auditInfo'])
     expect(m.reveal(['items', 40_000, 'contacts', 1, 'address', 'cityOrTown'])).toBe(m.rowIndexOf(['items', 40_000, 'contacts', 1, 'address', 'cityOrTown']))
     expect(m.rowsAt(m.rowIndexOf(['items', 40_000, 'contacts', 1, 'address', 'cityOrTown']), 1)[0].preview).toBe('"Boston"')
-  })
-
-  it('searches it in slices and stops at the match limit', async () => {
-    const value = Array.from({ length: 50_000 }, (_, i) => ({ id: i, contacts: [{ address: { cityOrTown: i % 2 ? 'Boston' : 'Austin' } }] }))
-    const m = new JsonTreeModel(value)
-    const all = await m.search('boston', { keys: false, values: true })
-    expect(all.truncated).toBe(true)
-    expect(all.matches).toHaveLength(10_000)
-    expect(all.matches[0]).toEqual([1, 'contacts', 0, 'address', 'cityOrTown'])
-    const one = await m.search('49999', { keys: false, values: true })
-    expect(one).toEqual({ truncated: false, matches: [[49_999, 'id']] })
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_SCROLL_PX, scrollRatio, scrollTopToReveal, scrollWindow } from './virtualScroll'
+import { listKeyTarget, MAX_SCROLL_PX, pageRows, scrollRatio, scrollTopToReveal, scrollWindow } from './virtualScroll'
 
 describe('scrollWindow', () => {
   it('renders the visible rows plus overscan for small lists', () => {
@@ -42,5 +42,38 @@ describe('scrollTopToReveal', () => {
     const w = scrollWindow(total, 24, 600, top, 0)
     expect(2_000_000).toBeGreaterThanOrEqual(w.first)
     expect(2_000_000).toBeLessThan(w.first + w.count)
+  })
+})
+
+describe('list keys', () => {
+  it('pages by a viewport less one row, at least one', () => {
+    expect(pageRows(240, 24)).toBe(9)
+    expect(pageRows(250, 24)).toBe(9)
+    expect(pageRows(24, 24)).toBe(1)
+    expect(pageRows(10, 24)).toBe(1)
+  })
+
+  // [key, focus, total, expected] with a page of 9 rows.
+  const moves: [string, number, number, number][] = [
+    ['ArrowDown', 5, 100, 6],
+    ['ArrowUp', 5, 100, 4],
+    ['PageDown', 5, 100, 14],
+    ['PageUp', 20, 100, 11],
+    ['Home', 50, 100, 0],
+    ['End', 50, 100, 99],
+    // Within the list at both ends, and 0 when it is empty.
+    ['ArrowUp', 0, 100, 0],
+    ['PageUp', 3, 100, 0],
+    ['ArrowDown', 99, 100, 99],
+    ['PageDown', 95, 100, 99],
+    ['End', 0, 0, 0],
+    ['ArrowDown', 0, 0, 0],
+  ]
+  it.each(moves)('%s from row %i of %i goes to row %i', (key, focus, total, expected) => {
+    expect(listKeyTarget(key, focus, 9, total)).toBe(expected)
+  })
+
+  it('leaves other keys to the caller', () => {
+    for (const key of ['Enter', ' ', 'ArrowLeft', 'ArrowRight', 'a', 'Tab']) expect(listKeyTarget(key, 5, 9, 100)).toBeNull()
   })
 })

@@ -1,6 +1,6 @@
-// Geometry for a virtualized list of fixed-height rows. Browsers cap an element's height
-// (~17M px in Firefox, ~33M in Chromium), so past MAX_SCROLL_PX the scrollbar is scaled: the
-// spacer stays at the cap and scroll positions map proportionally onto the real content.
+// Geometry and keyboard movement for a virtualized list of fixed-height rows. Browsers cap an
+// element's height (~17M px in Firefox, ~33M in Chromium), so past MAX_SCROLL_PX the scrollbar is
+// scaled: the spacer stays at the cap and scroll positions map proportionally onto the real content.
 
 export const MAX_SCROLL_PX = 8_000_000
 
@@ -41,4 +41,28 @@ export function scrollTopToReveal(index: number, total: number, rowH: number, vi
   if (rowTop < virtualTop) return rowTop / ratio
   if (rowTop + rowH > virtualTop + viewportH) return Math.max(0, rowTop + rowH - viewportH) / ratio
   return null
+}
+
+/** Rows one Page Up / Page Down moves: a viewport less one row, so the edge row stays in view. */
+export function pageRows(viewportH: number, rowH: number): number {
+  return Math.max(1, Math.floor(viewportH / rowH) - 1)
+}
+
+/**
+ * The row a list-navigation key moves the focus to (Arrow Up/Down, Page Up/Down, Home, End),
+ * kept within [0, total - 1] (0 for an empty list); null for any other key, which the caller
+ * handles or lets through.
+ */
+export function listKeyTarget(key: string, focus: number, pageRows: number, total: number): number | null {
+  let target: number
+  switch (key) {
+    case 'ArrowDown': target = focus + 1; break
+    case 'ArrowUp': target = focus - 1; break
+    case 'PageDown': target = focus + pageRows; break
+    case 'PageUp': target = focus - pageRows; break
+    case 'Home': target = 0; break
+    case 'End': target = total - 1; break
+    default: return null
+  }
+  return Math.max(0, Math.min(target, total - 1))
 }
