@@ -1,5 +1,7 @@
 // What a person sees when Kibo misbehaves or the machine lacks a keychain: a message saying what
 // happened and what to do, Kibo's correlation id, a working Cancel, and nothing lost.
+import { readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { startEmulator, type Emulator } from '../src/main/emulator'
 import { test, expect, screenshot, startHost, api, type AppHost } from './fixtures'
 import { fillCustomProfile, fillTarget } from './helpers'
@@ -96,6 +98,33 @@ test('with no keychain the app says so and keeps secrets for the session only', 
     await fillTarget(page, { accountId: '1004' })
     await impersonateButton(page).click()
     await expect(page.getByRole('region', { name: 'Inspector' })).toContainText('#1004')
+  } finally {
+    await host.stop()
+  }
+})
+
+test('the request timeout is a setting, and a slow Kibo then fails as a timeout', async ({ app, host }) => {
+  await customProfile(host)
+  await app.reload()
+  await app.getByRole('button', { name: 'Settings', exact: true }).click()
+  const dialog = app.getByRole('dialog', { name: 'Settings' })
+  await dialog.getByLabel('Kibo request timeout (seconds)').fill('5')
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(app.getByText(/time out after 5 s/)).toBeVisible()
+  emulator.setFaults({ latencyMs: 8_000 })
+  await impersonateButton(app).click()
+  await expect(app.getByTestId('error-banner')).toContainText('kind: timeout', { timeout: 20_000 })
+})
+
+test('a corrupt profiles file is moved aside, said so, and the app starts anyway', async ({ page }) => {
+  const host = await startHost([], {}, (dir) => writeFileSync(join(dir, 'profiles.json'), '{"version": 1, "profiles": [tr'))
+  try {
+    await page.goto(host.url)
+    const notice = page.getByRole('alert').filter({ hasText: 'About your saved profiles' })
+    await expect(notice).toContainText('profiles.corrupt-')
+    await expect(page.getByTestId('active-profile')).toContainText('Demo tenant')
+    expect(readdirSync(host.userDataDir).some((name) => name.startsWith('profiles.corrupt-'))).toBe(true)
+    await screenshot(page, 'corrupt-profiles')
   } finally {
     await host.stop()
   }

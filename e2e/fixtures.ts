@@ -17,8 +17,14 @@ export interface AppHost {
   output(): string
 }
 
-export async function startHost(extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<AppHost & { stop(): Promise<void> }> {
+export async function startHost(
+  extraArgs: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+  /** Runs on the fresh settings folder before the app starts (to plant a broken file, say). */
+  prepare: (userDataDir: string) => void = () => {},
+): Promise<AppHost & { stop(): Promise<void> }> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'inspector-e2e-'))
+  prepare(userDataDir)
   const keychainService = `Account Inspector e2e ${randomUUID()}`
   const child: ChildProcess = spawn(
     process.execPath,

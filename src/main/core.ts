@@ -13,6 +13,7 @@ import { Inspector } from './inspector/inspector'
 import { DemoTenant } from './inspector/demo'
 import { DatasetRegistry } from './datasets'
 import { createHandlers } from './handlers'
+import { SettingsStore } from './settings/settingsStore'
 
 export interface CoreOptions {
   host: 'electron' | 'web'
@@ -23,8 +24,6 @@ export interface CoreOptions {
   createBackingStore?: CreateBackingStore
   /** Tests use their own keychain service so they never touch a person's entries. */
   keychainService?: string
-  /** Kibo request timeout. */
-  timeoutMs?: number
 }
 
 export interface Core {
@@ -33,6 +32,7 @@ export interface Core {
   dialogs: Dialogs
   userDataDir: string
   profiles: ProfileStore
+  settings: SettingsStore
   vault: SecretVault
   operations: Operations
   inspector: Inspector
@@ -59,13 +59,14 @@ function packageVersion(): string {
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const profiles = openProfileStore({ directory: options.userDataDir, createBackingStore: options.createBackingStore })
+  const settings = new SettingsStore({ directory: options.userDataDir, createBackingStore: options.createBackingStore })
   const vault = new SecretVault({ service: options.keychainService })
   const demo = new DemoTenant()
   const inspector = new Inspector({
     getProfile: (id) => profiles.get(id),
     getSecret: async (profile) => (await vault.getClientSecret(profile.id)) ?? demo.builtInSecret(profile),
     demoUrl: () => demo.url(),
-    timeoutMs: options.timeoutMs,
+    timeoutMs: () => settings.get().kiboTimeoutSeconds * 1000,
   })
   const operations = new Operations()
   const events = createEventHub()
@@ -76,6 +77,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dialogs: options.dialogs,
     userDataDir: options.userDataDir,
     profiles,
+    settings,
     vault,
     operations,
     inspector,

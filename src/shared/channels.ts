@@ -3,6 +3,8 @@
 // and its call map agree.
 export const callNames = [
   'app.info',
+  'settings.get',
+  'settings.save',
   'profiles.list',
   'profiles.save',
   'profiles.duplicate',

@@ -6,6 +6,7 @@ import type { AppError, Result } from './errors'
 import type { CustomerAccount } from './kibo'
 import { callNames as channelCallNames, eventNames as channelEventNames } from './channels'
 import { impersonationTargetSchema, profileInputSchema, type Profile } from './profile'
+import { settingsSchema, type Settings } from './settings'
 
 /** Ties an output type to a call's input schema. Main produces the output, so it needs no runtime schema. */
 function call<O>() {
@@ -57,6 +58,8 @@ export interface ProfilesView {
   activeId: string | null
   recentIds: string[]
   keychain: 'available' | 'unavailable'
+  /** What went wrong reading the saved profiles (a file moved aside, say), for a person. */
+  problems: string[]
 }
 
 export interface ImpersonationView {
@@ -127,6 +130,8 @@ export const datasetSortSchema = z.strictObject({
 
 export const calls = {
   'app.info': call<AppInfo>()(z.strictObject({})),
+  'settings.get': call<Settings>()(z.strictObject({})),
+  'settings.save': call<Settings>()(z.strictObject({ settings: settingsSchema })),
 
   'profiles.list': call<ProfilesView>()(z.strictObject({})),
   'profiles.save': call<ProfileView>()(z.strictObject({ profile: profileInputSchema })),

@@ -40,6 +40,7 @@ export function profileHandlers(core: Core): Pick<Handlers, ProfileCalls> {
       activeId: profiles.activeId,
       recentIds: profiles.recentIds(),
       keychain: keychain.available ? 'available' : 'unavailable',
+      problems: [...profiles.problems],
     }
   }
 

@@ -14,7 +14,8 @@ export interface InspectorDeps {
   getSecret(profile: Profile): Promise<string | null>
   /** The built-in emulator's API URL; starts it on first use. */
   demoUrl(): Promise<string>
-  timeoutMs?: number
+  /** The current request timeout (a setting), read when a client is built. */
+  timeoutMs?: () => number
 }
 
 interface HeldTicket {
@@ -179,7 +180,7 @@ export class Inspector {
       endpoint,
       clientId: profile.clientId,
       tokenCache,
-      timeoutMs: this.#deps.timeoutMs,
+      timeoutMs: this.#deps.timeoutMs?.(),
       getSecret: async () => {
         const current = this.#deps.getProfile(profile.id) ?? profile
         const secret = await this.#deps.getSecret(current)
