@@ -1,6 +1,7 @@
 // `npm run bench` runs `node bench/run.js`: register tsx, then run the TypeScript benchmark.
-// Same as `node --import tsx bench/run.ts`.
+// Same as `node --import tsx bench/run.ts` followed by `node --import tsx bench/jsonTree.ts`.
 import { register } from 'tsx/esm/api'
 
 register()
 await import('./run.ts')
+await import('./jsonTree.ts')

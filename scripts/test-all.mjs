@@ -44,6 +44,7 @@ function suite(name, command, args, reportFile, count) {
 const npx = 'npx'
 check('types (main, preload, shared, tests)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.node.json'])
 check('types (end-to-end tests)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.e2e.json'])
+check('types (benchmarks)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.bench.json'])
 check('types (renderer)', npx, ['svelte-check', '--tsconfig', 'tsconfig.web.json', '--fail-on-warnings'])
 check('build', npx, ['electron-vite', 'build'])
 check('security scan (Electronegativity)', process.execPath, ['scripts/security-scan.mjs'])
