@@ -114,7 +114,8 @@ describe('editing', () => {
     store.remove(a.id)
     expect(store.get(a.id)).toBeUndefined()
     expect(store.activeId).toBeNull()
-    expect(store.recentIds()).toEqual([])
+    // The demo profile it was switched from stays recent; the removed one is gone.
+    expect(store.recentIds()).toEqual([DEMO_PROFILE_ID])
     expect(open().list().map((p) => p.id)).toEqual([DEMO_PROFILE_ID])
   })
 
