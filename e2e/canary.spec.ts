@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { startEmulator, type Emulator } from '../src/main/emulator'
 import { test, expect, screenshot } from './fixtures'
-import { fillCustomProfile, fillTarget, impersonate, tab } from './helpers'
+import { fillCustomProfile, fillTarget, impersonate, reloadApp, tab } from './helpers'
 
 let emulator: Emulator
 let exportDir: string
@@ -52,7 +52,7 @@ test('no secret or token reaches a file, a log or the renderer during a whole se
       return new Response(mine, { status: response.status, statusText: response.statusText, headers: response.headers })
     }
   })
-  await app.reload()
+  await reloadApp(app)
 
   const secret = `canary-${randomBytes(12).toString('hex')}`
   await app.getByRole('button', { name: '+ New profile' }).click()

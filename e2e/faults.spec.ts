@@ -4,7 +4,7 @@ import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startEmulator, type Emulator } from '../src/main/emulator'
 import { test, expect, screenshot, startHost, api, type AppHost } from './fixtures'
-import { fillCustomProfile, fillTarget } from './helpers'
+import { expectAccessible, fillCustomProfile, fillTarget, reloadApp } from './helpers'
 
 let emulator: Emulator
 
@@ -37,7 +37,7 @@ const impersonateButton = (page: import('@playwright/test').Page) =>
 
 test('Kibo failing for good: the kind, Kibo’s message, the correlation id and what to do', async ({ app, host }) => {
   await customProfile(host)
-  await app.reload()
+  await reloadApp(app)
   await expect(app.getByTestId('active-profile')).toContainText('Flaky tenant')
   emulator.setFaults({ rules: [{ fault: 'http503', times: 100, match: 'impersonatecart' }] })
   await impersonateButton(app).click()
@@ -46,11 +46,12 @@ test('Kibo failing for good: the kind, Kibo’s message, the correlation id and 
   await expect(banner).toContainText('HTTP 503')
   await expect(banner).toContainText('correlation id')
   await screenshot(app, 'kibo-503')
+  await expectAccessible(app, 'error banner')
 })
 
 test('a slow Kibo can be cancelled, and what was shown stays', async ({ app, host }) => {
   await customProfile(host)
-  await app.reload()
+  await reloadApp(app)
   await impersonateButton(app).click()
   const inspector = app.getByRole('region', { name: 'Inspector' })
   await expect(inspector).toContainText('#1003')
@@ -72,7 +73,7 @@ test('a slow Kibo can be cancelled, and what was shown stays', async ({ app, hos
 test('a wrong client secret is refused with a plain explanation', async ({ app, host }) => {
   const profile = await customProfile(host)
   await api(host, 'secrets.setClientSecret', { profileId: profile.id, secret: 'not-the-secret-we-used-first', storage: 'session' })
-  await app.reload()
+  await reloadApp(app)
   await fillTarget(app, { accountId: '1003' })
   await impersonateButton(app).click()
   const banner = app.getByTestId('error-banner')
@@ -105,9 +106,10 @@ test('with no keychain the app says so and keeps secrets for the session only', 
 
 test('the request timeout is a setting, and a slow Kibo then fails as a timeout', async ({ app, host }) => {
   await customProfile(host)
-  await app.reload()
+  await reloadApp(app)
   await app.getByRole('button', { name: 'Settings', exact: true }).click()
   const dialog = app.getByRole('dialog', { name: 'Settings' })
+  await expectAccessible(app, 'settings dialog')
   await dialog.getByLabel('Kibo request timeout (seconds)').fill('5')
   await dialog.getByRole('button', { name: 'Save' }).click()
   await expect(app.getByText(/time out after 5 s/)).toBeVisible()

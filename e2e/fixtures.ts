@@ -80,6 +80,8 @@ export const test = base.extend<{ host: AppHost; app: Page }>({
   },
   app: async ({ page, host }, use) => {
     await page.goto(host.url)
+    // Ready when the profiles have arrived: the forms fill from the active profile then.
+    await expect(page.getByTestId('active-profile')).toBeVisible()
     await use(page)
   },
 })

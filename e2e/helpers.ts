@@ -38,3 +38,9 @@ export async function fillCustomProfile(
   await editor.getByLabel('Application client id').fill(p.clientId)
   await editor.getByLabel('Client secret').fill(p.secret)
 }
+
+/** Reloads and waits until the profiles have arrived (the forms fill from the active profile). */
+export async function reloadApp(page: Page) {
+  await page.reload()
+  await expect(page.getByTestId('active-profile')).toBeVisible()
+}

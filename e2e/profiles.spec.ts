@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { test, expect, screenshot } from './fixtures'
-import { expectAccessible, fillTarget, impersonate } from './helpers'
+import { expectAccessible, fillTarget, impersonate, reloadApp } from './helpers'
 
 async function createDemoProfile(page: Page, name: string, production: boolean) {
   await page.getByRole('button', { name: '+ New profile' }).click()
@@ -31,6 +31,7 @@ test('a production profile asks before impersonating, naming the tenant', async 
   const confirm = app.getByRole('dialog', { name: 'Impersonate on production?' })
   await expect(confirm).toContainText('tenant 100001')
   await screenshot(app, 'production-confirm')
+  await expectAccessible(app, 'production confirmation')
   await confirm.getByRole('button', { name: 'Cancel' }).click()
   await expect(inspector(app)).toHaveCount(0)
 
@@ -78,4 +79,15 @@ test('duplicate, export and re-import profiles: the file carries no secret', asy
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+})
+
+test('profiles reorder from the keyboard, and the order is kept', async ({ app }) => {
+  await createDemoProfile(app, 'Zulu tenant', false)
+  const names = () => sidebar(app).getByRole('listitem').allTextContents()
+  expect((await names())[0]).toContain('Demo tenant')
+  await sidebar(app).getByRole('button', { name: /^Zulu tenant/ }).focus()
+  await app.keyboard.press('Alt+ArrowUp')
+  await expect.poll(async () => (await names())[0]).toContain('Zulu tenant')
+  await reloadApp(app)
+  await expect.poll(async () => (await names())[0]).toContain('Zulu tenant')
 })
