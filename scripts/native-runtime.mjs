@@ -17,8 +17,12 @@ if (target === 'electron') {
   const version = require('electron/package.json').version
   if (!existsSync(marker) || readFileSync(marker, 'utf8') !== version) {
     console.log(`Building keytar for Electron ${version}…`)
-    run('npx', ['electron-builder', 'install-app-deps'])
-    writeFileSync(marker, version)
+    const built = spawnSync('npx', ['electron-builder', 'install-app-deps'], { stdio: 'inherit', shell: process.platform === 'win32' })
+    if (built.status === 0) writeFileSync(marker, version)
+    else {
+      // The app still starts: it says the keychain is unavailable and keeps secrets for the session.
+      console.warn('keytar could not be built for Electron; the app will keep client secrets for the session only until it is.')
+    }
   }
 } else if (target === 'node') {
   const loads = spawnSync(process.execPath, ['-e', "require('keytar')"], { stdio: 'ignore' }).status === 0
