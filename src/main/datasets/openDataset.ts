@@ -52,6 +52,8 @@ export function openDataset(path: string, options: OpenDatasetOptions = {}): Pro
   let nextId = 1
   let closed = false
   let progress: ProgressReporter | null = null
+  // The total is known only when the worker first reports; the rate still counts from now.
+  const startedAt = performance.now()
 
   const endAll = (failure: AppFailure) => {
     closed = true
@@ -85,7 +87,7 @@ export function openDataset(path: string, options: OpenDatasetOptions = {}): Pro
     worker.on('message', (message: WorkerReply) => {
       switch (message.type) {
         case 'progress':
-          progress ??= createProgressReporter(message.total, options.onProgress)
+          progress ??= createProgressReporter(message.total, options.onProgress, undefined, startedAt)
           progress.update(message.done)
           return
         case 'failed':
@@ -95,7 +97,7 @@ export function openDataset(path: string, options: OpenDatasetOptions = {}): Pro
           if (opened) return
           opened = true
           signal?.removeEventListener('abort', onAbort)
-          ;(progress ?? createProgressReporter(message.bytes, options.onProgress)).finish(message.bytes)
+          ;(progress ?? createProgressReporter(message.bytes, options.onProgress, undefined, startedAt)).finish(message.bytes)
           const summary: DatasetSummary = {
             id: options.id ?? randomUUID(),
             name: basename(fullPath),

@@ -193,7 +193,7 @@ describe('parseAccountFile: bad input', () => {
   })
 
   it('a missing file and a folder', () => {
-    expect(() => parseAccountFile(join(dir, 'nope.json'))).toThrow(/does not exist/)
+    expect(() => parseAccountFile(join(dir, 'nope.json'))).toThrow(/the file does not exist/)
     expect(() => parseAccountFile(dir)).toThrow(/is a folder/)
   })
 })

@@ -180,7 +180,9 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
   if (accounts.length === 0) warnings.push('The file holds no accounts.')
   const duplicates = duplicateIds(accounts)
   if (duplicates.count > 0)
-    warnings.push(`${duplicates.count} account${duplicates.count === 1 ? '' : 's'} repeat an id already in the file (first: ${duplicates.first.join(', ')}).`)
+    warnings.push(
+      `${duplicates.count} account${duplicates.count === 1 ? ' repeats' : 's repeat'} an id already in the file (first: ${duplicates.first.join(', ')}).`,
+    )
   return { shape, accounts, warnings, bytes: size }
 }
 

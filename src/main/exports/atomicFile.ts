@@ -124,7 +124,9 @@ const reasons: Record<string, string> = {
 export function fileFailure(error: unknown, path: string, action: 'create' | 'write' | 'read' | 'open'): AppFailure {
   if (error instanceof AppFailure) return error
   const code = (error as NodeJS.ErrnoException | null)?.code ?? ''
-  const reason = reasons[code] ?? (code ? `error ${code}` : 'an unexpected error')
+  // Reading, a missing path is the file; writing, it is the folder the file would go in.
+  const reason =
+    code === 'ENOENT' && (action === 'read' || action === 'open') ? 'the file does not exist' : (reasons[code] ?? (code ? `error ${code}` : 'an unexpected error'))
   const hint =
     code === 'ENOSPC' || code === 'EDQUOT'
       ? 'Free some space or choose another disk.'

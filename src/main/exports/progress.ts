@@ -24,8 +24,10 @@ export function createProgressReporter(
   total: number | null | undefined,
   listener: ProgressListener | undefined,
   now: () => number = () => performance.now(),
+  /** When the work began, if before this reporter was made (the rate counts from there). */
+  startedAt: number = now(),
 ): ProgressReporter {
-  const started = now()
+  const started = startedAt
   let last = -Infinity
   const report = (done: number, at: number) => {
     last = at
