@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Dispatch } from './dispatch'
+import { BodyTooLarge, readBody } from './requestBody'
 import type { EventHub } from './events'
 
 export interface WebHostOptions {
@@ -83,8 +84,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     let body: unknown
     try {
-      body = JSON.parse(await readBody(req))
-    } catch {
+      body = JSON.parse(await readBody(req, maxBodyBytes))
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return json(res, 413, { error: 'The request is too large.' })
       return json(res, 200, { ok: false, error: { kind: 'invalid-input', message: 'The request body is not JSON.' } })
     }
     const controller = new AbortController()
@@ -164,22 +166,4 @@ function json(res: ServerResponse, status: number, body: unknown) {
 function plain(res: ServerResponse, status: number, text: string) {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' })
   res.end(text)
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > maxBodyBytes) {
-        reject(new Error('body too large'))
-        req.destroy()
-        return
-      }
-      chunks.push(chunk)
-    })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
-  })
 }

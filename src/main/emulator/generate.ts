@@ -1,6 +1,7 @@
 // Deterministic, realistic customer data for the emulator. Each account is drawn from its own
 // PRNG stream (seed, index), so the same seed gives the same accounts whatever the count: the
 // first 200 accounts of a 100k tenant are the 200 accounts of a small one.
+import { DEMO_SITE, DEMO_TENANT } from '../../shared/demo'
 import type {
   AuditInfo,
   CustomerAccount,
@@ -31,8 +32,8 @@ export interface GenerateOptions {
   site?: number
 }
 
-export const DEFAULT_TENANT = 100001
-export const DEFAULT_SITE = 100002
+export const DEFAULT_TENANT = DEMO_TENANT
+export const DEFAULT_SITE = DEMO_SITE
 export const FIRST_ACCOUNT_ID = 1000
 
 // Dates are relative to a fixed instant, never the clock, so output is reproducible.

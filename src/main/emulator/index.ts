@@ -1,6 +1,7 @@
 // The built-in Kibo emulator: a loopback HTTP server with Kibo's endpoints and shapes. It backs
 // the app's Demo tenant, the tests and the benchmarks.
 import { randomBytes } from 'node:crypto'
+import { DEMO_CLIENT_ID } from '../../shared/demo'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { FaultInjector, type FaultPlan } from './faults'
@@ -15,7 +16,7 @@ export type { LoggedRequest } from './server'
 export { generateAccounts } from './generate'
 
 /** Registered in every emulator. A demo credential, not a secret worth protecting. */
-export const DEMO_CLIENT = { clientId: 'AccountInspector.Demo.1.0.0.Release', clientSecret: 'demo-secret' } as const
+export const DEMO_CLIENT = { clientId: DEMO_CLIENT_ID, clientSecret: 'demo-secret' } as const
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. */

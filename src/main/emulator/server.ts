@@ -1,6 +1,7 @@
 // HTTP plumbing: read the request, log it, apply latency and faults, route, project
 // responseFields, answer with x-vol-correlation on every response.
 import { randomUUID } from 'node:crypto'
+import { BodyTooLarge, readBody } from '../requestBody'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { parseResponseFields, projectFields } from '../../shared/responseFields'
 import type { FieldNode } from '../../shared/responseFields'
@@ -19,26 +20,6 @@ export interface LoggedRequest {
 
 export const REQUEST_LOG_SIZE = 1000
 const MAX_BODY_BYTES = 1_000_000
-
-class BodyTooLarge extends Error {}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > MAX_BODY_BYTES) {
-        reject(new BodyTooLarge())
-        req.resume()
-        return
-      }
-      chunks.push(chunk)
-    })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
-  })
-}
 
 function flatHeaders(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {}
@@ -70,7 +51,7 @@ export function createHandler(state: EmulatorState, faults: FaultInjector, log: 
     let raw = ''
     let tooLarge = false
     try {
-      raw = await readBody(req)
+      raw = await readBody(req, MAX_BODY_BYTES)
     } catch (e) {
       if (!(e instanceof BodyTooLarge)) return void res.destroy()
       tooLarge = true

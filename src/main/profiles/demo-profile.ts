@@ -1,3 +1,4 @@
+import { DEMO_CLIENT_ID, DEMO_SITE, DEMO_TENANT } from '../../shared/demo'
 import type { Profile } from '../../shared/profile'
 
 /** Fixed, so the renderer and the emulator can recognise the built-in demo profile. */
@@ -9,8 +10,8 @@ export function demoProfile(): Profile {
     id: DEMO_PROFILE_ID,
     name: 'Demo tenant',
     color: '#2f7d6d',
-    environment: { kind: 'demo', tenant: 100001, site: 100002 },
-    clientId: 'AccountInspector.Demo.1.0.0.Release',
+    environment: { kind: 'demo', tenant: DEMO_TENANT, site: DEMO_SITE },
+    clientId: DEMO_CLIENT_ID,
     target: { accountId: 1001 },
     responseFields: '',
     production: false,

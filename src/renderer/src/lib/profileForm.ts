@@ -2,6 +2,7 @@
 // and from the ProfileInput that main accepts. Pure, so the rules (trimming, empty optional
 // numbers, which fields belong to which environment kind) are tested without a DOM.
 import { kiboEnvs, kiboRegions, profileInputSchema, type Profile, type ProfileInput } from '../../../shared/profile'
+import { DEMO_CLIENT_ID, DEMO_SITE, DEMO_TENANT } from '../../../shared/demo'
 
 export type EnvironmentKind = 'kibo' | 'custom' | 'demo'
 export type KiboRegion = (typeof kiboRegions)[number]
@@ -58,7 +59,7 @@ export const swatchNames: Record<(typeof swatches)[number], string> = {
 }
 
 /** The demo tenant built into the app (mirrors main's demo profile), offered when a person picks it. */
-const demoDefaults = { tenant: '100001', site: '100002', clientId: 'AccountInspector.Demo.1.0.0.Release' }
+const demoDefaults = { tenant: String(DEMO_TENANT), site: String(DEMO_SITE), clientId: DEMO_CLIENT_ID }
 
 export function envsFor(region: KiboRegion): readonly string[] {
   return kiboEnvs[region]
