@@ -1,6 +1,6 @@
 // `npm run web`: the app's handlers behind the loopback HTTP host, for a plain Chromium.
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync } from 'node:fs'
+import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -25,7 +25,8 @@ async function main() {
     console.error(`--port must be a port number.\n${usage}`)
     process.exit(2)
   }
-  const userDataDir = values['user-data'] ?? mkdtempSync(join(tmpdir(), 'account-inspector-web-'))
+  const userDataDir = values['user-data'] ?? defaultUserDataDir()
+  mkdirSync(userDataDir, { recursive: true })
   const core = await createCore({
     host: 'web',
     userDataDir,
@@ -48,6 +49,14 @@ async function main() {
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
+}
+
+/** Beside the desktop app's own folder, so the two never share a profiles file. */
+function defaultUserDataDir(): string {
+  const name = 'Account Inspector (browser host)'
+  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), name)
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', name)
+  return join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), name)
 }
 
 void main()
