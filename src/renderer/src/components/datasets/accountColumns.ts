@@ -25,7 +25,8 @@ export const ACCOUNT_COLUMNS: readonly AccountColumn[] = [
 ]
 
 /** grid-template-columns for ACCOUNT_COLUMNS; fixed minimums so rows keep the header's widths. */
-export const ACCOUNT_COLUMN_TEMPLATE = '56px 76px minmax(150px, 1.3fr) minmax(190px, 1.6fr) minmax(110px, 1fr) 64px 96px 60px 150px'
+// '#' fits a seven-digit row number with separators ("1,234,567").
+export const ACCOUNT_COLUMN_TEMPLATE = '80px 76px minmax(150px, 1.3fr) minmax(190px, 1.6fr) minmax(110px, 1fr) 64px 96px 60px 150px'
 
 /** The text of each cell of a row, in column order; '—' where the account has no value. */
 export function accountCells(row: AccountRow): string[] {
