@@ -52,6 +52,13 @@ test('open a file, then sort, search, filter and inspect its accounts', async ({
   await grid.getByRole('row').nth(1).click()
   const inspector = app.getByRole('region', { name: 'Inspector' })
   await expect(inspector).toContainText('From a file')
+  // The same projection, offline: written against the account, as Kibo would answer it.
+  const value = (label: string) => inspector.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]')
+  await expect(value('First name')).not.toHaveText('not requested')
+  await app.getByLabel(/^responseFields for the account shown/).fill('emailAddress,contacts(email)')
+  await expect(value('First name')).toHaveText('not requested')
+  await expect(inspector).toContainText('filtered on screen')
+  await app.getByLabel(/^responseFields for the account shown/).fill('')
   await screenshot(app, 'dataset-browser')
   await expectAccessible(app, 'dataset browser')
 })

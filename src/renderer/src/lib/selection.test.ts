@@ -14,6 +14,10 @@ describe('selection', () => {
     expect(print(accountPart(parseSelection('userId')))).toBe('')
     expect(accountPart(parseSelection('customerAccount'))).toBeNull()
   })
+  it('reads a selection written against the account itself as it is', () => {
+    expect(print(accountPart(parseSelection('emailAddress,contacts(email)')))).toBe('emailAddress,contacts(email)')
+    expect(print(accountPart(parseSelection('accessToken,userId')))).toBe('')
+  })
   it('intersects selections, a bare name meaning the whole subtree', () => {
     const a = parseSelection('id,contacts(email,address),notes')
     const b = parseSelection('contacts(address(cityOrTown)),id,segments')

@@ -13,12 +13,18 @@ export function parseSelection(text: string | null | undefined): Selection {
   return parsed.fields
 }
 
-/** The account's part of a ticket-level selection. */
+const ticketOnly = new Set(['accessToken', 'accessTokenExpiration', 'refreshToken', 'refreshTokenExpiration', 'userId', 'jwtAccessToken'])
+
+/**
+ * The account's part of a selection. Written against the ticket (`customerAccount(…)`, as sent
+ * to impersonatecart) it is what is inside customerAccount; written against the account itself
+ * (`emailAddress,contacts(email)`, natural for a file) it is the selection as it is.
+ */
 export function accountPart(selection: Selection): Selection {
   if (selection === null) return null
   const node = selection.find((n) => n.name === 'customerAccount')
-  if (!node) return []
-  return node.children
+  if (node) return node.children
+  return selection.some((n) => !ticketOnly.has(n.name)) ? selection : []
 }
 
 /** Fields selected by both; null stands for "everything". */
