@@ -52,6 +52,8 @@ export class Session {
   running = $state<Record<string, { label: string; progress: Progress | null }>>({})
   lastImpersonation = $state<{ profileId: string; target: ImpersonationTarget; responseFields: string } | null>(null)
   searchPage = $state.raw<AccountPage | null>(null)
+  /** The one live request in the foreground (impersonate, refresh, search, open an account), if any. */
+  foregroundId = $state<string | null>(null)
 
   active = $derived<ProfileView | null>(this.profiles?.profiles.find((p) => p.id === this.profiles?.activeId) ?? null)
 
@@ -86,14 +88,6 @@ export class Session {
   cancel(operationId: string) {
     void this.bridge.call('ops.cancel', { operationId })
     delete this.running[operationId]
-  }
-
-  cancelAll() {
-    for (const id of Object.keys(this.running)) this.cancel(id)
-  }
-
-  get busy() {
-    return Object.keys(this.running).length > 0
   }
 
   async start() {
@@ -131,7 +125,9 @@ export class Session {
 
   async activate(id: string) {
     if (this.profiles?.activeId === id) return
-    this.cancelAll()
+    // The request in the foreground belongs to the old tenant; main cancels the rest of that
+    // profile's work (exports) itself. Files being opened belong to no profile and go on.
+    if (this.foregroundId) this.cancel(this.foregroundId)
     const view = await this.call('profiles.activate', { id })
     if (view) {
       this.setProfiles(view)
@@ -217,22 +213,18 @@ export class Session {
     this.ticket = null
   }
 
-  #current: string | null = null
   #begin(label: string): string {
-    if (this.#current) this.cancel(this.#current)
+    if (this.foregroundId) this.cancel(this.foregroundId)
     const id = newOperationId()
-    this.#current = id
+    this.foregroundId = id
     this.running[id] = { label, progress: null }
     return id
   }
   #end() {
-    if (this.#current) delete this.running[this.#current]
-    this.#current = null
+    if (this.foregroundId) delete this.running[this.foregroundId]
+    this.foregroundId = null
   }
-  /** The one foreground request (impersonate, refresh, search, open), if any. */
-  get foreground(): string | null {
-    return this.#current
-  }
+
 }
 
 export function accountLabel(account: CustomerAccount | null | undefined): string {
