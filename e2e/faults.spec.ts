@@ -96,6 +96,7 @@ test('with no keychain the app says so and keeps secrets for the session only', 
     await editor.getByRole('button', { name: 'Create profile' }).click()
     await expect(editor).toBeHidden()
     await page.getByRole('complementary', { name: 'Profiles' }).getByText('No keychain tenant').click()
+    await expect(page.getByTestId('active-profile')).toContainText('No keychain tenant')
     await fillTarget(page, { accountId: '1004' })
     await impersonateButton(page).click()
     await expect(page.getByRole('region', { name: 'Inspector' })).toContainText('#1004')
