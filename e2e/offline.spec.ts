@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { generateAccounts } from '../src/main/emulator/generate'
-import { test, expect, screenshot } from './fixtures'
+import { test, expect, screenshot, startHost } from './fixtures'
 import { expectAccessible } from './helpers'
 
 let dir: string
@@ -120,4 +120,15 @@ test('export every account of the demo tenant, redacted, then open the export of
   // Redacted: the demo's first customer's real email is nowhere to be found.
   await app.getByLabel('Search', { exact: true }).fill('oliver.novak@example.com')
   await expect(app.getByText(/0 of 500/)).toBeVisible()
+})
+
+test('a file named on the command line opens when the app starts', async ({ page }) => {
+  const host = await startHost([join(dir, 'before.jsonl')])
+  try {
+    await page.goto(host.url)
+    await expect(page.getByText(/300 accounts|300 of 300/)).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Files', exact: true })).toHaveAttribute('aria-pressed', 'true')
+  } finally {
+    await host.stop()
+  }
 })

@@ -1,21 +1,25 @@
 // `npm run web`: the app's handlers behind the loopback HTTP host, for a plain Chromium.
 import { mkdirSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { createCore } from './core'
 import { typedPathDialogs } from './dialogs'
 import { startWebHost } from './webHost'
 
-const usage = 'usage: node out/main/web.js [--port N] [--user-data DIR] [--keychain-service NAME]'
+const usage = 'usage: node out/main/web.js [--port N] [--user-data DIR] [--keychain-service NAME] [FILE …]'
 
 async function main() {
   let values: { port?: string; 'user-data'?: string; 'keychain-service'?: string }
+  let files: string[]
   try {
-    values = parseArgs({
+    const parsed = parseArgs({
+      allowPositionals: true,
       options: { port: { type: 'string' }, 'user-data': { type: 'string' }, 'keychain-service': { type: 'string' } },
-    }).values
+    })
+    values = parsed.values
+    files = parsed.positionals.map((file) => resolve(file))
   } catch (error) {
     console.error(`${(error as Error).message}\n${usage}`)
     process.exit(2)
@@ -38,6 +42,10 @@ async function main() {
     dispatch: core.dispatch,
     events: core.events,
     port,
+    // Files named on the command line open once the page is there to show them.
+    onListening: () => {
+      for (const path of files.splice(0)) core.events.emit('file.open', { path })
+    },
   })
   console.log(`Account Inspector is running at ${host.url}`)
   console.log(`Settings and profiles: ${userDataDir}`)

@@ -17,6 +17,8 @@ export interface WebHostOptions {
   dispatch: Dispatch
   events: EventHub
   port?: number
+  /** Called when a page starts listening to events (the renderer has started). */
+  onListening?: () => void
 }
 
 export interface WebHost {
@@ -108,6 +110,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       unsubscribe()
       openStreams.delete(res)
     })
+    options.onListening?.()
   }
 
   async function serveFile(pathname: string, res: ServerResponse) {
