@@ -1,6 +1,6 @@
 // Many tenants side by side: production asks first, switching never shows one tenant's data
 // under another, recent profiles are one keystroke away, and profiles travel without secrets.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
@@ -90,4 +90,31 @@ test('profiles reorder from the keyboard, and the order is kept', async ({ app }
   await expect.poll(async () => (await names())[0]).toContain('Zulu tenant')
   await reloadApp(app)
   await expect.poll(async () => (await names())[0]).toContain('Zulu tenant')
+})
+
+test('importing a file that is not a profiles file says what is wrong and keeps the profiles', async ({ app }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'inspector-bad-profiles-'))
+  try {
+    const notJson = join(dir, 'notes.txt')
+    writeFileSync(notJson, 'this is not JSON')
+    const wrongShape = join(dir, 'accounts.json')
+    writeFileSync(wrongShape, JSON.stringify({ format: 'account-inspector-profiles', version: 1, profiles: [{ name: 'x', color: 'red' }] }))
+    for (const [file, expected] of [
+      [notJson, /not valid JSON/],
+      [wrongShape, /profiles\[0\]/],
+    ] as const) {
+      // The path form stays open after a failure, with what was typed.
+      if (!(await app.getByLabel('Import profiles from (file path)').isVisible())) await app.getByRole('button', { name: 'Import profiles…' }).click()
+      await app.getByLabel('Import profiles from (file path)').fill(file)
+      await app.getByRole('button', { name: 'Import', exact: true }).click()
+      const banner = app.getByTestId('error-banner')
+      await expect(banner).toContainText('kind: bad-file')
+      await expect(banner).toContainText(expected)
+      await banner.getByRole('button', { name: 'Dismiss the error' }).click()
+    }
+    await expect(sidebar(app).getByRole('listitem')).toHaveCount(1)
+    await expect(sidebar(app)).toContainText('Demo tenant')
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 })
