@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import { AppFailure, type AppError } from '../../shared/errors'
 import type { Progress } from '../exports/progress'
 import { generateAccounts } from '../emulator/generate'
 import { openDataset, type DatasetHandle } from './openDataset'
 import { DatasetRegistry } from './registry'
 import { datasetWorkerStart } from './workerScript'
+import { appErrorOf } from '../testing/failures'
 
 const dir = mkdtempSync(join(tmpdir(), 'open-dataset-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -20,15 +20,6 @@ writeFileSync(good, accounts.map((a) => JSON.stringify(a)).join('\n') + '\n')
 const bad = join(dir, 'bad.json')
 writeFileSync(bad, '[{"id": 1, "emailAddress": "a@example.com"},\n {"id": 2,, }]')
 
-async function failureOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof AppFailure) return error.error
-    throw error
-  }
-  throw new Error('expected a failure')
-}
 
 describe('openDataset (worker)', () => {
   it('opens a file, pages, searches, returns accounts, and closes', async () => {
@@ -44,18 +35,18 @@ describe('openDataset (worker)', () => {
       const found = await handle.query({ offset: 0, limit: 10, search: target.emailAddress! })
       expect(found.rows.map((r) => r.index)).toContain(42)
       expect(await handle.account(42)).toEqual(target)
-      expect(await failureOf(handle.account(300))).toMatchObject({ kind: 'not-found' })
-      expect(await failureOf(handle.query({ offset: 0, limit: 1, filter: 'nonsense >' }))).toMatchObject({ kind: 'invalid-input' })
+      expect(await appErrorOf(handle.account(300))).toMatchObject({ kind: 'not-found' })
+      expect(await appErrorOf(handle.query({ offset: 0, limit: 1, filter: 'nonsense >' }))).toMatchObject({ kind: 'invalid-input' })
     } finally {
       await handle.close()
     }
-    expect(await failureOf(handle.query({ offset: 0, limit: 1 }))).toMatchObject({ kind: 'not-found' })
+    expect(await appErrorOf(handle.query({ offset: 0, limit: 1 }))).toMatchObject({ kind: 'not-found' })
   })
 
   it('refuses a bad file with a located bad-file error, leaving open files alone', async () => {
     const open = await openDataset(good)
     try {
-      const error = await failureOf(openDataset(bad))
+      const error = await appErrorOf(openDataset(bad))
       expect(error.kind).toBe('bad-file')
       expect(error.where).toMatch(/^line 2, column 11 \(byte \d+\)$/)
       expect((await open.query({ offset: 0, limit: 1 })).total).toBe(300)
@@ -65,17 +56,17 @@ describe('openDataset (worker)', () => {
   })
 
   it('refuses a file over the limit', async () => {
-    expect(await failureOf(openDataset(good, { maxBytes: 1000 }))).toMatchObject({ kind: 'file' })
+    expect(await appErrorOf(openDataset(good, { maxBytes: 1000 }))).toMatchObject({ kind: 'file' })
   })
 
   it('stops when cancelled, before or during the read', async () => {
     const before = new AbortController()
     before.abort()
-    expect(await failureOf(openDataset(good, { signal: before.signal }))).toMatchObject({ kind: 'cancelled' })
+    expect(await appErrorOf(openDataset(good, { signal: before.signal }))).toMatchObject({ kind: 'cancelled' })
     const during = new AbortController()
     const opening = openDataset(good, { signal: during.signal })
     during.abort()
-    expect(await failureOf(opening)).toMatchObject({ kind: 'cancelled' })
+    expect(await appErrorOf(opening)).toMatchObject({ kind: 'cancelled' })
   })
 })
 
@@ -91,10 +82,10 @@ describe('DatasetRegistry', () => {
     expect(await registry.close('a')).toBe(true)
     expect(await registry.close('a')).toBe(false)
     expect(registry.get('a')).toBeUndefined()
-    expect(await failureOf(a.query({ offset: 0, limit: 1 }))).toMatchObject({ kind: 'not-found' })
+    expect(await appErrorOf(a.query({ offset: 0, limit: 1 }))).toMatchObject({ kind: 'not-found' })
     await registry.closeAll()
     expect(registry.size).toBe(0)
-    expect(await failureOf(b.account(0))).toMatchObject({ kind: 'not-found' })
+    expect(await appErrorOf(b.account(0))).toMatchObject({ kind: 'not-found' })
   })
 })
 

@@ -6,6 +6,7 @@ import { AppFailure } from '../../shared/errors'
 import type { CustomerAccount } from '../../shared/kibo'
 import { exportAccounts } from './exportAccounts'
 import type { Progress } from './progress'
+import { appFailureOf } from '../testing/failures'
 
 let dir: string
 beforeEach(async () => {
@@ -35,15 +36,6 @@ async function* pages(count: number, pageSize = 10): AsyncGenerator<CustomerAcco
   }
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof AppFailure) return error
-    throw error
-  }
-  throw new Error('expected a failure')
-}
 
 describe('exportAccounts', () => {
   it('writes a JSON array, one account per line, and reports count and bytes', async () => {
@@ -93,7 +85,7 @@ describe('exportAccounts', () => {
   })
 
   it('rejects a malformed column path before creating any file', async () => {
-    const failure = await failureOf(exportAccounts({ source: pages(2), path: join(dir, 'x.csv'), format: 'csv', redact: false, columns: ['a..b'] }))
+    const failure = await appFailureOf(exportAccounts({ source: pages(2), path: join(dir, 'x.csv'), format: 'csv', redact: false, columns: ['a..b'] }))
     expect(failure.error.kind).toBe('invalid-input')
     expect(await readdir(dir)).toEqual([])
   })
@@ -148,7 +140,7 @@ describe('exportAccounts', () => {
         }
       },
     }
-    const failure = await failureOf(exportAccounts({ source, path, format: 'jsonl', redact: false, signal: controller.signal }))
+    const failure = await appFailureOf(exportAccounts({ source, path, format: 'jsonl', redact: false, signal: controller.signal }))
     expect(failure.error.kind).toBe('cancelled')
     expect(returned).toBe(true)
     expect(await readdir(dir)).toEqual(['out.jsonl'])
@@ -158,7 +150,7 @@ describe('exportAccounts', () => {
   it('does not start when already cancelled', async () => {
     const controller = new AbortController()
     controller.abort()
-    const failure = await failureOf(exportAccounts({ source: pages(3), path: join(dir, 'a.json'), format: 'json', redact: false, signal: controller.signal }))
+    const failure = await appFailureOf(exportAccounts({ source: pages(3), path: join(dir, 'a.json'), format: 'json', redact: false, signal: controller.signal }))
     expect(failure.error.kind).toBe('cancelled')
     expect(await readdir(dir)).toEqual([])
   })
@@ -168,7 +160,7 @@ describe('exportAccounts', () => {
       yield [account(1)]
       throw new AppFailure({ kind: 'rate-limited', message: 'Kibo asked us to slow down.' })
     }
-    const failure = await failureOf(exportAccounts({ source: failing(), path: join(dir, 'a.json'), format: 'json', redact: false }))
+    const failure = await appFailureOf(exportAccounts({ source: failing(), path: join(dir, 'a.json'), format: 'json', redact: false }))
     expect(failure.error.kind).toBe('rate-limited')
     expect(await readdir(dir)).toEqual([])
   })
@@ -178,13 +170,13 @@ describe('exportAccounts', () => {
       yield [account(1)]
       throw new Error('token abc123 rejected')
     }
-    const failure = await failureOf(exportAccounts({ source: failing(), path: join(dir, 'a.json'), format: 'json', redact: false }))
+    const failure = await appFailureOf(exportAccounts({ source: failing(), path: join(dir, 'a.json'), format: 'json', redact: false }))
     expect(failure.error.kind).toBe('internal')
     expect(failure.message).not.toContain('abc123')
   })
 
   it('reports a missing folder as a file failure', async () => {
-    const failure = await failureOf(exportAccounts({ source: pages(1), path: join(dir, 'nope', 'a.json'), format: 'json', redact: false }))
+    const failure = await appFailureOf(exportAccounts({ source: pages(1), path: join(dir, 'nope', 'a.json'), format: 'json', redact: false }))
     expect(failure.error.kind).toBe('file')
     expect(failure.message).toContain('folder does not exist')
   })

@@ -1,10 +1,10 @@
 // Impersonation per profile against the emulator: what leaves for the renderer holds no token,
 // production asks first, missing settings are typed errors, and a deleted profile's answer never lands.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AppFailure } from '../../shared/errors'
 import type { Profile } from '../../shared/profile'
 import { startEmulator, type Emulator } from '../emulator'
 import { Inspector } from './inspector'
+import { appErrorOf } from '../testing/failures'
 
 let emulator: Emulator
 const signal = new AbortController().signal
@@ -35,15 +35,6 @@ const inspector = () =>
     demoUrl: async () => emulator.url,
   })
 
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof AppFailure) return error.error
-    throw error
-  }
-  throw new Error('expected a failure')
-}
 
 beforeAll(async () => {
   emulator = await startEmulator({ seed: 4, accounts: 40 })
@@ -64,7 +55,7 @@ describe('Inspector', () => {
   it('refreshes the ticket it holds, and says so when there is none', async () => {
     profile('b')
     const subject = inspector()
-    expect(await failure(subject.refreshTicket('b', signal))).toMatchObject({ kind: 'invalid-input', hint: 'Impersonate a customer first.' })
+    expect(await appErrorOf(subject.refreshTicket('b', signal))).toMatchObject({ kind: 'invalid-input', hint: 'Impersonate a customer first.' })
     const first = await subject.impersonate('b', { target: { accountId: 1004 } }, signal)
     const refreshed = await subject.refreshTicket('b', signal)
     expect(refreshed.userId).toBe(first.ticket.userId)
@@ -76,7 +67,7 @@ describe('Inspector', () => {
   it('asks before acting on production, naming the tenant', async () => {
     profile('prod', { production: true, name: 'Acme live' })
     const subject = inspector()
-    const asked = await failure(subject.impersonate('prod', { target: { accountId: 1005 } }, signal))
+    const asked = await appErrorOf(subject.impersonate('prod', { target: { accountId: 1005 } }, signal))
     expect(asked.kind).toBe('confirmation-required')
     expect(asked.message).toContain(`tenant ${emulator.tenant}`)
     expect((await subject.impersonate('prod', { target: { accountId: 1005 }, confirmProduction: true }, signal)).account?.id).toBe(1005)
@@ -86,12 +77,12 @@ describe('Inspector', () => {
     const subject = inspector()
     profile('nosecret')
     secrets.delete('nosecret')
-    expect((await failure(subject.impersonate('nosecret', { target: { accountId: 1006 } }, signal))).kind).toBe('secret-missing')
+    expect((await appErrorOf(subject.impersonate('nosecret', { target: { accountId: 1006 } }, signal))).kind).toBe('secret-missing')
     profile('noclient', { clientId: ' ' })
-    expect((await failure(subject.impersonate('noclient', { target: { accountId: 1006 } }, signal))).kind).toBe('config')
+    expect((await appErrorOf(subject.impersonate('noclient', { target: { accountId: 1006 } }, signal))).kind).toBe('config')
     profile('notarget')
-    expect((await failure(subject.impersonate('notarget', { target: {} }, signal))).kind).toBe('invalid-input')
-    expect((await failure(subject.impersonate('gone', { target: { accountId: 1006 } }, signal))).kind).toBe('not-found')
+    expect((await appErrorOf(subject.impersonate('notarget', { target: {} }, signal))).kind).toBe('invalid-input')
+    expect((await appErrorOf(subject.impersonate('gone', { target: { accountId: 1006 } }, signal))).kind).toBe('not-found')
   })
 
   it('drops the answer of a profile deleted while its request ran', async () => {
@@ -99,7 +90,7 @@ describe('Inspector', () => {
     const subject = inspector()
     const pending = subject.impersonate('deleted', { target: { accountId: 1007 } }, signal)
     profiles.delete('deleted') // before the answer can arrive
-    expect((await failure(pending)).kind).toBe('cancelled')
+    expect((await appErrorOf(pending)).kind).toBe('cancelled')
     expect(subject.ticketView('deleted')).toBeNull()
   })
 
@@ -111,7 +102,7 @@ describe('Inspector', () => {
     await subject.impersonate('y', { target: { accountId: 1008 } }, signal)
     secrets.set('x', 'a-wrong-secret-for-x')
     subject.profileChanged('x')
-    expect((await failure(subject.impersonate('x', { target: { accountId: 1008 } }, signal))).kind).toBe('auth-failed')
+    expect((await appErrorOf(subject.impersonate('x', { target: { accountId: 1008 } }, signal))).kind).toBe('auth-failed')
     expect((await subject.impersonate('y', { target: { accountId: 1009 } }, signal)).account?.id).toBe(1009)
   })
 })

@@ -8,6 +8,7 @@ import { AppTokenCache } from './appAuth'
 import { createKiboClient, type KiboClientOptions, type KiboResult } from './client'
 import { resolveEndpoint } from './hosts'
 import { ticketView } from './jwt'
+import { appFailureOf } from '../testing/failures'
 
 let emulator: Emulator
 let clock = Date.now()
@@ -52,14 +53,9 @@ async function ok<T>(method: string, template: string, call: Promise<KiboResult<
 }
 
 async function failureOf(call: Promise<unknown>): Promise<AppFailure['error']> {
-  try {
-    await call
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppFailure)
-    failures.push(error as AppFailure)
-    return (error as AppFailure).error
-  }
-  throw new Error('expected a failure')
+  const failure = await appFailureOf(call)
+  failures.push(failure) // for the leak check at the end
+  return failure.error
 }
 
 const IMPERSONATE = '/commerce/customer/authtickets/impersonatecart'

@@ -4,22 +4,14 @@ import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { AppFailure, type AppError } from '../../shared/errors'
+import { AppFailure } from '../../shared/errors'
 import { loadSystemKeytar, parseAccountKey, SECRET_SERVICE_NAME, type Keytar } from './keychain'
 import { SecretVault } from './secret-vault'
+import { appErrorOf } from '../testing/failures'
 
 const secretService = process.env.INSPECTOR_TEST_SECRET_SERVICE === '1' && process.env.INSPECTOR_NO_SECRET_SERVICE !== '1'
 const SECRET = 'sEcReT-value-0123456789'
 
-async function failureOf(action: () => Promise<unknown>): Promise<AppError> {
-  try {
-    await action()
-  } catch (error) {
-    if (error instanceof AppFailure) return error.error
-    throw error
-  }
-  throw new Error('expected an AppFailure')
-}
 
 it.runIf(Boolean(process.env.CI))('has a Secret Service to run the keychain tests against (CI)', () => {
   const why = process.env.INSPECTOR_SECRET_SERVICE_PROBLEM ?? 'the globalSetup test/secret-service.ts did not run'
@@ -127,7 +119,7 @@ describe.skipIf(!secretService)('with the system keychain', () => {
 describe('input checks', () => {
   it('refuses an empty secret, a bad kind and a bad profile id without echoing values', async () => {
     const vault = new SecretVault({ loadKeytar: () => { throw new Error('not needed') } })
-    expect((await failureOf(() => vault.setClientSecret('p1', '', 'session'))).kind).toBe('invalid-input')
+    expect((await appErrorOf(() => vault.setClientSecret('p1', '', 'session'))).kind).toBe('invalid-input')
     expect(() => vault.setSessionToken('p1', 'Bad Kind', SECRET)).toThrow(AppFailure)
     expect(() => vault.setSessionToken('', 'access-token', SECRET)).toThrow(AppFailure)
     expect(parseAccountKey('a:b:client-secret')).toEqual({ profileId: 'a:b', kind: 'client-secret' })
@@ -146,7 +138,7 @@ describe('when the keychain is unavailable', () => {
     expect(status.available).toBe(false)
     expect(status.problem).toMatch(/keychain is not available .*Cannot find module 'keytar'\)/)
     expect(status.problem).toContain('for this session only')
-    const failure = await failureOf(() => vault.setClientSecret('p1', SECRET, 'keychain'))
+    const failure = await appErrorOf(() => vault.setClientSecret('p1', SECRET, 'keychain'))
     expect(failure.kind).toBe('keychain-unavailable')
     expect(failure.hint).toContain('for this session only')
     expect(JSON.stringify(failure)).not.toContain(SECRET)
@@ -170,7 +162,7 @@ describe('when the keychain is unavailable', () => {
       },
     }
     const vault = new SecretVault({ service: 'x', loadKeytar: () => echoing })
-    const failure = await failureOf(() => vault.setClientSecret('p1', SECRET, 'keychain'))
+    const failure = await appErrorOf(() => vault.setClientSecret('p1', SECRET, 'keychain'))
     expect(failure.kind).toBe('keychain-unavailable')
     expect(failure.message).toContain('IsLocked')
     expect(JSON.stringify(failure)).not.toContain(SECRET)
