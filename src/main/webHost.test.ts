@@ -62,6 +62,12 @@ describe('web host', () => {
     }
   })
 
+  it('survives paths that do not parse or decode, and keeps serving', async () => {
+    expect((await send('//')).status).toBe(400)
+    expect((await send('/%E0%A4%A')).status).toBe(404)
+    expect((await send('/')).status).toBe(200)
+  })
+
   it('answers calls only with the key, from our origin, for our host, in JSON, within the size limit', async () => {
     const body = JSON.stringify({})
     expect((await send('/api/call/app.info', { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status).toBe(401)

@@ -62,7 +62,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const server = createServer((req, res) => {
     securityHeaders(res)
     if (req.headers.host !== host) return plain(res, 421, 'Misdirected request.')
-    const url = new URL(req.url ?? '/', origin)
+    let url: URL
+    try {
+      url = new URL(req.url ?? '/', origin)
+    } catch {
+      return plain(res, 400, 'Bad request.')
+    }
     if (url.pathname.startsWith('/api/')) {
       if (req.headers.origin !== undefined && req.headers.origin !== origin) return json(res, 403, { error: 'Foreign origin.' })
       if (!hasKey(req)) return json(res, 401, { error: 'Missing or wrong key.' })
@@ -114,10 +119,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   async function serveFile(pathname: string, res: ServerResponse) {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '')
-    const file = normalize(join(options.rendererDir, relative))
-    if (!file.startsWith(normalize(options.rendererDir) + sep)) return plain(res, 404, 'Not found.')
     try {
+      const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '')
+      const file = normalize(join(options.rendererDir, relative))
+      if (!file.startsWith(normalize(options.rendererDir) + sep)) return plain(res, 404, 'Not found.')
       const info = await stat(file)
       if (!info.isFile()) return plain(res, 404, 'Not found.')
       res.writeHead(200, {
