@@ -88,6 +88,7 @@ export class Session {
   cancel(operationId: string) {
     void this.bridge.call('ops.cancel', { operationId })
     delete this.running[operationId]
+    if (this.foregroundId === operationId) this.foregroundId = null
   }
 
   async start() {
@@ -139,8 +140,9 @@ export class Session {
     const profile = this.active
     if (!profile) return 'failed'
     this.error = null
-    const result = await this.bridge.call('kibo.impersonate', { profileId: profile.id, target, responseFields, confirmProduction, operationId: this.#begin('Impersonating…') })
-    this.#end()
+    const operationId = this.#begin('Impersonating…')
+    const result = await this.bridge.call('kibo.impersonate', { profileId: profile.id, target, responseFields, confirmProduction, operationId })
+    if (!this.#end(operationId)) return 'failed'
     if (!result.ok) {
       if (result.error.kind === 'confirmation-required') return 'confirm'
       if (result.error.kind !== 'cancelled') this.error = result.error
@@ -171,8 +173,9 @@ export class Session {
   async refreshTicket() {
     const profile = this.active
     if (!profile) return
-    const ticket = await this.call('kibo.refreshTicket', { profileId: profile.id, operationId: this.#begin('Refreshing the ticket…') })
-    this.#end()
+    const operationId = this.#begin('Refreshing the ticket…')
+    const ticket = await this.call('kibo.refreshTicket', { profileId: profile.id, operationId })
+    if (!this.#end(operationId)) return
     if (ticket && this.profiles?.activeId === profile.id) {
       this.ticket = ticket
       this.notice = 'Ticket refreshed.'
@@ -183,8 +186,9 @@ export class Session {
     const profile = this.active
     if (!profile) return
     this.error = null
-    const page = await this.call('kibo.searchAccounts', { profileId: profile.id, ...params, operationId: this.#begin('Searching accounts…') })
-    this.#end()
+    const operationId = this.#begin('Searching accounts…')
+    const page = await this.call('kibo.searchAccounts', { profileId: profile.id, ...params, operationId })
+    if (!this.#end(operationId)) return
     if (page && this.profiles?.activeId === profile.id) this.searchPage = page
   }
 
@@ -192,8 +196,9 @@ export class Session {
     const profile = this.active
     if (!profile) return
     this.error = null
-    const account = await this.call('kibo.getAccount', { profileId: profile.id, accountId, responseFields, operationId: this.#begin('Loading the account…') })
-    this.#end()
+    const operationId = this.#begin('Loading the account…')
+    const account = await this.call('kibo.getAccount', { profileId: profile.id, accountId, responseFields, operationId })
+    if (!this.#end(operationId)) return
     if (!account || this.profiles?.activeId !== profile.id) return
     this.shown = {
       source: 'account',
@@ -220,9 +225,12 @@ export class Session {
     this.running[id] = { label, progress: null }
     return id
   }
-  #end() {
-    if (this.foregroundId) delete this.running[this.foregroundId]
+  /** Ends an operation; false when another one replaced it meanwhile (its answer is stale). */
+  #end(id: string): boolean {
+    delete this.running[id]
+    if (this.foregroundId !== id) return false
     this.foregroundId = null
+    return true
   }
 
 }
