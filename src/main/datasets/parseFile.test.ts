@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { AppFailure, type AppError } from '../../shared/errors'
 import type { CustomerAccount } from '../../shared/kibo'
+import { isSecretKey } from '../exports/secrets'
 import { parseAccountFile, type ParseOptions } from './parseFile'
 
 const dir = mkdtempSync(join(tmpdir(), 'datasets-'))
@@ -81,6 +82,17 @@ describe('parseAccountFile: shapes', () => {
         expect(parsed.accounts[0]).toEqual(accounts[0])
         expect(parsed.accounts[2].contacts).toEqual([{ id: 4 }])
       }
+    }
+  })
+
+  it('finds every spelling of a secret key, whatever its value says', () => {
+    // Values with no hint of their own: only the key names can give these away.
+    const keys = ['accessToken', 'refresh_token', 'ACCESS_TOKEN', 'clientSecret', 'client_secret', 'password', 'Password', 'passWord', 'PASSWORD', 'apiKey', 'apikey', 'api_key', 'API_KEY', 'api-key', 'Authorization', 'authorization', 'cookie', 'Cookie', 'set-cookie', 'setCookie']
+    for (const key of keys) expect(isSecretKey(key), key).toBe(true)
+    const withKeys = keys.map((key, i) => ({ ...accounts[i % accounts.length], contacts: [{ id: 9, [key]: 'v1' }] }))
+    for (const chunkSize of [5, 1 << 20]) {
+      const parsed = parseAccountFile(file(withKeys.map((a) => JSON.stringify(a)).join('\n')), { chunkSize })
+      parsed.accounts.forEach((account, i) => expect(account.contacts, keys[i]).toEqual([{ id: 9 }]))
     }
   })
 

@@ -102,15 +102,16 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
     {
       element(buf, start, end, offset, index) {
         let value = parse(buf, start, end, offset)
+        let ticket = false
         if (isTicket(value)) {
           value = value.customerAccount
-          droppedTokens = true
+          ticket = droppedTokens = true
         }
         if (index === 0 && !looksLikeAccount(value)) {
           const what = itemsStreamed ? 'The items of this page' : scanner.shape === 'lines' ? 'The lines of this file' : 'The elements of this array'
           throw badFile(`${what} are not customer accounts (the first has keys: ${someKeys(value as Record<string, unknown>)}).`, offset)
         }
-        accounts.push((droppedTokens || hints.within(offset, offset + end - start) ? withoutSecrets(value) : value) as CustomerAccount)
+        accounts.push((ticket || hints.within(offset, offset + end - start) ? withoutSecrets(value) : value) as CustomerAccount)
       },
       field(key, buf, start, end, offset) {
         // Token values are never parsed, so they never become strings in this process.
