@@ -15,11 +15,8 @@ export function appHandlers(core: Core): Pick<Handlers, 'app.info' | 'settings.g
       }
     },
     'settings.get': async () => core.settings.get(),
-    'settings.save': async ({ settings }) => {
-      const saved = core.settings.save(settings)
-      // Clients are built with the timeout: the next call of every profile builds anew.
-      for (const profile of core.profiles.list()) core.inspector.profileChanged(profile.id)
-      return saved
-    },
+    // The timeout is part of each client's signature: the next call of every profile builds a
+    // client with the new one, keeping its app token.
+    'settings.save': async ({ settings }) => core.settings.save(settings),
   }
 }

@@ -83,10 +83,11 @@ export function offlineHandlers(core: Core): Pick<Handlers, OfflineCalls> {
     'datasets.close': async ({ datasetId }) => ({ closed: await datasets.close(datasetId) }),
 
     'compare.accounts': async ({ left, right }, { signal }) => {
+      // A live side is a Kibo call like any other: a profile switch or delete cancels it.
       const load = async (source: typeof left): Promise<CustomerAccount> =>
         source.kind === 'dataset'
           ? dataset(source.datasetId).account(source.index)
-          : inspector.getAccount(source.profileId, source.accountId, undefined, signal)
+          : operations.run({ profileId: source.profileId, parent: signal }, (s) => inspector.getAccount(source.profileId, source.accountId, undefined, s))
       const [before, after] = await Promise.all([load(left), load(right)])
       return diffAccounts(before, after)
     },

@@ -49,8 +49,13 @@ export function profileHandlers(core: Core): Pick<Handlers, ProfileCalls> {
   return {
     'profiles.list': list,
     'profiles.save': async ({ profile }) => {
+      const before = profile.id ? profiles.get(profile.id) : undefined
       const saved = profiles.save(profile)
-      inspector.profileChanged(saved.id)
+      // Pointed at another environment or application, the old ticket means nothing there:
+      // it must never be refreshed against (sent to) the new host.
+      const movedAway = before && JSON.stringify([before.environment, before.clientId]) !== JSON.stringify([saved.environment, saved.clientId])
+      if (movedAway) inspector.forget(saved.id)
+      else inspector.profileChanged(saved.id)
       return view(saved)
     },
     'profiles.duplicate': async ({ id }) => view(profiles.duplicate(existing(id).id)),

@@ -28,11 +28,12 @@ function profile(id: string, extra: Partial<Profile> = {}): Profile {
   return p
 }
 
-const inspector = () =>
+const inspector = (timeoutMs?: () => number) =>
   new Inspector({
     getProfile: (id) => profiles.get(id),
     getSecret: async (p) => secrets.get(p.id) ?? null,
     demoUrl: async () => emulator.url,
+    timeoutMs,
   })
 
 
@@ -92,6 +93,27 @@ describe('Inspector', () => {
     profiles.delete('deleted') // before the answer can arrive
     expect((await appErrorOf(pending)).kind).toBe('cancelled')
     expect(subject.ticketView('deleted')).toBeNull()
+  })
+
+  it('drops the answer of a profile edited while its request ran', async () => {
+    profile('edited')
+    const subject = inspector()
+    const pending = subject.impersonate('edited', { target: { accountId: 1010 } }, signal)
+    subject.profileChanged('edited') // the person saved the profile meanwhile
+    expect(await appErrorOf(pending)).toMatchObject({ kind: 'cancelled', hint: 'Run it again.' })
+    expect(subject.ticketView('edited')).toBeNull()
+  })
+
+  it('picks up a new request timeout without fetching a new app token', async () => {
+    profile('timeout')
+    let timeout = 30_000
+    const subject = inspector(() => timeout)
+    const oauthCalls = () => emulator.requests.filter((r) => r.path.endsWith('/authtickets/oauth')).length
+    await subject.impersonate('timeout', { target: { accountId: 1011 } }, signal)
+    const before = oauthCalls()
+    timeout = 5_000
+    await subject.impersonate('timeout', { target: { accountId: 1011 } }, signal)
+    expect(oauthCalls()).toBe(before)
   })
 
   it('keeps an app token per profile: a new secret for one profile leaves the other working', async () => {

@@ -34,6 +34,9 @@ export class Inspector {
   readonly #clients = new Map<string, ProfileClient>()
   readonly #tokenCaches = new Map<string, AppTokenCache>()
   readonly #tickets = new Map<string, HeldTicket>()
+  /** Bumped whenever a profile's settings change or it is forgotten: an answer to an older
+   *  generation's request is dropped, whatever it was for. */
+  readonly #generations = new Map<string, number>()
 
   constructor(deps: InspectorDeps) {
     this.#deps = deps
@@ -54,13 +57,14 @@ export class Inspector {
         hint: 'Confirm to impersonate on production.',
       })
     }
+    const generation = this.#generation(profileId)
     const client = await this.#client(profile)
     const responseFields = request.responseFields?.trim() || undefined
     const result = await client.impersonateCart(
       { ...(accountId !== undefined ? { accountId } : {}), ...(cartId ? { cartId } : {}), ...(userId ? { userId } : {}) },
       { responseFields, signal },
     )
-    this.#checkStillCurrent(profile, signal)
+    this.#checkStillCurrent(profileId, generation, signal)
     const held = this.#hold(profileId, result.data, result.data.customerAccount?.id ?? accountId ?? null)
     return {
       profileId,
@@ -79,12 +83,13 @@ export class Inspector {
     if (!held || !refreshToken) {
       fail('invalid-input', 'There is no customer ticket to refresh for this profile.', { hint: 'Impersonate a customer first.' })
     }
+    const generation = this.#generation(profileId)
     const client = await this.#client(profile)
     const result = await client.refreshTicket(refreshToken, {
       signal,
       ...(held.accountId !== null ? { accountId: held.accountId } : {}),
     })
-    this.#checkStillCurrent(profile, signal)
+    this.#checkStillCurrent(profileId, generation, signal)
     // Kibo's refresh answer may leave out the account; keep the one we had.
     return this.#hold(profileId, result.data, held.accountId).view
   }
@@ -138,12 +143,22 @@ export class Inspector {
     this.#tokenCaches.get(profileId)?.clear()
     this.#tokenCaches.delete(profileId)
     this.#tickets.delete(profileId)
+    this.#bump(profileId)
   }
 
   /** A profile's settings changed: its next call builds a new client (its ticket stays). */
   profileChanged(profileId: string): void {
     this.#clients.delete(profileId)
     this.#tokenCaches.get(profileId)?.clear()
+    this.#bump(profileId)
+  }
+
+  #generation(profileId: string): number {
+    return this.#generations.get(profileId) ?? 0
+  }
+
+  #bump(profileId: string): void {
+    this.#generations.set(profileId, this.#generation(profileId) + 1)
   }
 
   #profile(id: string): Profile {
@@ -157,15 +172,19 @@ export class Inspector {
   }
 
   /** A profile edited or deleted while its request was in flight must not receive the answer. */
-  #checkStillCurrent(profile: Profile, signal: AbortSignal) {
+  #checkStillCurrent(profileId: string, generation: number, signal: AbortSignal) {
     if (signal.aborted) fail('cancelled', 'The request was cancelled.')
-    if (this.#deps.getProfile(profile.id) === undefined) fail('cancelled', 'The profile was deleted while the request was running.')
+    if (this.#deps.getProfile(profileId) === undefined) fail('cancelled', 'The profile was deleted while the request was running.')
+    if (this.#generation(profileId) !== generation) {
+      fail('cancelled', 'The profile changed while the request was running.', { hint: 'Run it again.' })
+    }
   }
 
   async #client(profile: Profile): Promise<KiboClient> {
     const demoUrl = profile.environment.kind === 'demo' ? await this.#deps.demoUrl() : undefined
     const endpoint = resolveEndpoint(profile.environment, { demoUrl })
-    const signature = JSON.stringify([endpoint.baseUrl, endpoint.authUrl, endpoint.headers, profile.clientId])
+    const timeoutMs = this.#deps.timeoutMs?.()
+    const signature = JSON.stringify([endpoint.baseUrl, endpoint.authUrl, endpoint.headers, profile.clientId, timeoutMs])
     const existing = this.#clients.get(profile.id)
     if (existing?.signature === signature) return existing.client
     if (!profile.clientId.trim()) {
@@ -180,7 +199,7 @@ export class Inspector {
       endpoint,
       clientId: profile.clientId,
       tokenCache,
-      timeoutMs: this.#deps.timeoutMs?.(),
+      timeoutMs,
       getSecret: async () => {
         const current = this.#deps.getProfile(profile.id) ?? profile
         const secret = await this.#deps.getSecret(current)
