@@ -196,3 +196,26 @@ describe('when the keychain is unavailable', () => {
     expect(result.session).toBe('session')
   })
 })
+
+describe('SecretVault keychain traffic', () => {
+  it('probes without reading stored secrets, and answers "is it set" from what it has seen', async () => {
+    const calls: string[] = []
+    const stored = new Map<string, string>([['p1:client-secret', 'stored-value']])
+    const keytar = {
+      getPassword: async (_service: string, account: string) => (calls.push(`get ${account}`), stored.get(account) ?? null),
+      setPassword: async (_service: string, account: string, password: string) => void (calls.push(`set ${account}`), stored.set(account, password)),
+      deletePassword: async (_service: string, account: string) => (calls.push(`delete ${account}`), stored.delete(account)),
+      findCredentials: async () => (calls.push('find'), [...stored].map(([account, password]) => ({ account, password }))),
+    }
+    const vault = new SecretVault({ service: 'traffic test', loadKeytar: () => keytar })
+    expect(await vault.keychainStatus()).toEqual({ available: true })
+    expect(calls).not.toContain('find')
+    expect(await vault.status('p1')).toBe('keychain')
+    expect(await vault.status('p1')).toBe('keychain')
+    expect(calls.filter((c) => c === 'get p1:client-secret')).toHaveLength(1)
+    await vault.clear('p1')
+    expect(await vault.status('p1')).toBe('missing')
+    await vault.setClientSecret('p1', 'new-value', 'keychain')
+    expect(await vault.status('p1')).toBe('keychain')
+  })
+})

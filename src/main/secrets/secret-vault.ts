@@ -36,6 +36,8 @@ export interface SecretVaultOptions {
   timeoutMs?: number
 }
 
+const PROBE_ACCOUNT = 'availability-probe'
+
 const SESSION_HINT =
   'You can keep the client secret for this session only; it is then forgotten when the app closes.'
 const UNAVAILABLE_HINT = `${SESSION_HINT} To save it, make a system keychain available (on Linux a Secret Service such as GNOME Keyring or KWallet, unlocked) and restart the app.`
@@ -49,6 +51,9 @@ export class SecretVault {
   readonly #sessionSecrets = new Map<string, string>()
   /** Tickets and other tokens obtained during this session, by account key. */
   readonly #sessionTokens = new Map<string, string>()
+  /** Whether the keychain holds an account's secret, as last seen: the profile list asks often,
+   *  and each keychain read would fetch the secret itself just to say "set". */
+  readonly #inKeychain = new Map<string, boolean>()
 
   constructor(options: SecretVaultOptions = {}) {
     this.service = options.service ?? SECRET_SERVICE_NAME
@@ -73,6 +78,7 @@ export class SecretVault {
     if (storage !== 'keychain') fail('invalid-input', 'Choose where to keep the secret: keychain or session.')
     const keytar = await this.#requireKeychain()
     await this.#call(() => keytar.setPassword(this.service, account, secret), 'Saving the client secret in', [secret])
+    this.#inKeychain.set(account, true)
     this.#sessionSecrets.delete(account)
   }
 
@@ -83,18 +89,23 @@ export class SecretVault {
     if (inSession !== undefined) return inSession
     const { keytar } = await this.#probe()
     if (!keytar) return null
-    return this.#call(() => keytar.getPassword(this.service, account), 'Reading the client secret from')
+    const secret = await this.#call(() => keytar.getPassword(this.service, account), 'Reading the client secret from')
+    this.#inKeychain.set(account, secret !== null)
+    return secret
   }
 
   /** Where the profile's client secret is; a keychain that fails to answer counts as 'missing'. */
   async status(profileId: string): Promise<SecretLocation> {
     const account = this.#account(profileId, CLIENT_SECRET)
     if (this.#sessionSecrets.has(account)) return 'session'
+    const known = this.#inKeychain.get(account)
+    if (known !== undefined) return known ? 'keychain' : 'missing'
     const { keytar } = await this.#probe()
     if (!keytar) return 'missing'
     try {
-      const found = await withTimeout(keytar.getPassword(this.service, account), this.#timeoutMs, 'The system keychain')
-      return found === null ? 'missing' : 'keychain'
+      const found = (await withTimeout(keytar.getPassword(this.service, account), this.#timeoutMs, 'The system keychain')) !== null
+      this.#inKeychain.set(account, found)
+      return found ? 'keychain' : 'missing'
     } catch {
       return 'missing'
     }
@@ -110,7 +121,7 @@ export class SecretVault {
   /** Forgets every secret and token of a profile: all kinds, keychain and memory. For a removed profile. */
   async deleteProfileSecrets(profileId: string): Promise<void> {
     this.#account(profileId, CLIENT_SECRET)
-    for (const map of [this.#sessionSecrets, this.#sessionTokens])
+    for (const map of [this.#sessionSecrets, this.#sessionTokens, this.#inKeychain])
       for (const account of [...map.keys()]) if (parseAccountKey(account)?.profileId === profileId) map.delete(account)
     const { keytar } = await this.#probe()
     if (!keytar) return
@@ -152,7 +163,9 @@ export class SecretVault {
         return unavailable(`its support module could not be loaded: ${describeKeychainError(error)}`)
       }
       try {
-        await withTimeout(keytar.findCredentials(this.service), this.#timeoutMs, 'The system keychain')
+        // A lookup of an account that never exists: it proves the keychain answers without
+        // reading any stored secret (findCredentials would return them all).
+        await withTimeout(keytar.getPassword(this.service, PROBE_ACCOUNT), this.#timeoutMs, 'The system keychain')
         return { status: { available: true }, keytar }
       } catch (error) {
         return unavailable(describeKeychainError(error))
@@ -168,6 +181,7 @@ export class SecretVault {
   }
 
   async #deleteFromKeychain(account: string): Promise<void> {
+    this.#inKeychain.delete(account)
     const { keytar } = await this.#probe()
     if (!keytar) return
     await this.#call(() => keytar.deletePassword(this.service, account), 'Removing the client secret from')
