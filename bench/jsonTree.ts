@@ -5,6 +5,7 @@
 // (finding a row's index sums the visible counts of its expanded siblings), so its target is the
 // frame itself.
 // Run: node --import tsx bench/jsonTree.ts   (npm run bench runs it after the offline benchmark)
+import { percentile } from './percentile'
 import { writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -25,10 +26,6 @@ function documentOf(targetBytes: number) {
   return { value, bytes: JSON.stringify(value).length }
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
-}
 
 async function measure(value: unknown) {
   const model = new JsonTreeModel(value)

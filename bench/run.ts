@@ -4,6 +4,7 @@
 //   p50/p95 latency of search and filter queries over the opened file.
 // Run: node --import tsx bench/run.ts   [--regenerate] [--source-worker]
 // Writes bench/RESULTS.md. The data file goes to bench/data/ (gitignored) and is reused.
+import { percentile } from './percentile'
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { arch, cpus, loadavg, platform, totalmem } from 'node:os'
@@ -32,10 +33,6 @@ const mb = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MB`
 const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`
 const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
-}
 const median = (values: number[]) => percentile(values, 50)
 
 async function ensureData(): Promise<void> {

@@ -1,7 +1,6 @@
 // What both hosts share: the services, the handlers built on them and the dispatch step. The
 // Electron entry and the browser host differ only in how they carry calls and show dialogs.
 import { createRequire } from 'node:module'
-import type { Environment } from '../shared/profile'
 import type { CreateBackingStore } from './profiles'
 import { openProfileStore, type ProfileStore } from './profiles'
 import { SecretVault } from './secrets'
@@ -98,4 +97,3 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return core
 }
 
-export type { Environment }

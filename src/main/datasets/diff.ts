@@ -3,12 +3,9 @@
 // so a reordered contacts list shows no change and an edited contact shows only its edited field.
 import type { DiffChange } from '../../shared/contract'
 import { withoutSecrets } from '../exports/secrets'
+import { isPlainObject } from './accountShape'
 
 type Json = Record<string, unknown>
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 const plainKey = /^[A-Za-z_$][\w$]*$/
 
@@ -23,7 +20,7 @@ function identity(before: unknown[], after: unknown[]): 'id' | 'fullyQualifiedNa
     const seen = [new Set<unknown>(), new Set<unknown>()]
     const usable = [before, after].every((list, side) =>
       list.every((item) => {
-        if (!isObject(item)) return false
+        if (!isPlainObject(item)) return false
         const value = item[field]
         if ((typeof value !== 'number' && typeof value !== 'string') || seen[side].has(value)) return false
         seen[side].add(value)
@@ -37,7 +34,7 @@ function identity(before: unknown[], after: unknown[]): 'id' | 'fullyQualifiedNa
 
 function walk(before: unknown, after: unknown, path: string, out: DiffChange[]): void {
   if (Object.is(before, after)) return
-  if (isObject(before) && isObject(after)) {
+  if (isPlainObject(before) && isPlainObject(after)) {
     for (const key of Object.keys(before)) {
       if (!Object.hasOwn(after, key)) out.push({ path: child(path, key), kind: 'removed', before: before[key] })
       else walk(before[key], after[key], child(path, key), out)

@@ -4,6 +4,7 @@
 // field is copied once, values shared, not duplicated), so refining a filter, or going back to
 // an earlier one, walks only the slim copies.
 import { setOwn } from '../exports/secrets'
+import { isPlainObject } from './accountShape'
 
 interface PathNode {
   /** The whole value here is kept (some filter reads it as a whole). */
@@ -56,12 +57,11 @@ function merge(into: PathNode, from: PathNode): void {
   }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 // An empty container of the same kind: arrays keep their length and their primitive elements.
 function shell(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(shell)
-  return isRecord(value) ? {} : value
+  return isPlainObject(value) ? {} : value
 }
 
 // The tree as arrays: iterating a Map per object per account costs more than the copying.
@@ -82,7 +82,7 @@ function extend(slim: unknown, full: unknown, node: Step[]): void {
     for (let i = 0; i < full.length; i++) if (typeof full[i] === 'object' && full[i] !== null) extend(slimList[i], full[i], node)
     return
   }
-  if (!isRecord(full)) return
+  if (!isPlainObject(full)) return
   const target = slim as Record<string, unknown>
   for (let k = 0; k < node.length; k++) {
     const { key, whole, next } = node[k]

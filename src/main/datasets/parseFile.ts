@@ -11,7 +11,7 @@ import { isTicket, looksLikeAccount, SecretHints, someKeys } from './accountShap
 import { findJsonSyntaxError } from './jsonSyntax'
 import { locateInFile } from './position'
 import { JsonScanner, ScanError } from './scanner'
-import { sniff } from './sniff'
+import { SAVE_AS, sniff } from './sniff'
 
 /** V8 can't hold much more than this as objects; refuse early instead of failing late. */
 export const MAX_DATASET_BYTES = 2 * 1024 ** 3
@@ -32,7 +32,6 @@ export interface ParseOptions {
   onProgress?: (bytesRead: number, totalBytes: number) => void
 }
 
-const HINT = 'Open a JSON or JSON Lines file of customer accounts: an array, one account per line, a Kibo accounts page, an account or an auth ticket.'
 
 function sizeText(bytes: number): string {
   return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : `${Math.round(bytes / 1024 ** 2)} MB`
@@ -85,7 +84,7 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
   const badFile = (message: string, offset: number, lineOnly = false): AppFailure => {
     const at = where(offset)
     const place = lineOnly ? `line ${at.line}, column ${at.column}` : at.text
-    return new AppFailure({ kind: 'bad-file', message: `${name}: ${message} (at ${place})`, hint: HINT, where: place })
+    return new AppFailure({ kind: 'bad-file', message: `${name}: ${message} (at ${place})`, hint: SAVE_AS, where: place })
   }
 
   const parse = (buf: Buffer, start: number, end: number, offset: number): unknown => {
@@ -148,7 +147,7 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
     scanner.end()
   } catch (error) {
     if (error instanceof ScanError) {
-      if (error.problem === 'empty') throw new AppFailure({ kind: 'bad-file', message: `${name} is empty.`, hint: HINT })
+      if (error.problem === 'empty') throw new AppFailure({ kind: 'bad-file', message: `${name} is empty.`, hint: SAVE_AS })
       const prefix = error.problem === 'truncated' ? 'the file is cut short. ' : error.problem === 'too-deep' ? '' : 'not valid JSON: '
       throw badFile(prefix + error.message, error.offset, scanner.shape === 'lines')
     }
@@ -174,7 +173,7 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
     throw new AppFailure({
       kind: 'bad-file',
       message: `${name} holds a JSON object that is not a customer account, a page of accounts or an auth ticket (its keys: ${someKeys(top) || 'none'}).`,
-      hint: HINT,
+      hint: SAVE_AS,
     })
   }
   if (droppedTokens) warnings.push('The file holds tokens or secrets (an auth ticket?): they were dropped and are not kept.')

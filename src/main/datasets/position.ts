@@ -28,17 +28,3 @@ export function locateInFile(fd: number, offset: number, skip = 0): TextPosition
   }
   return { line, column }
 }
-
-/** The same, for bytes already in memory (tests, small inputs). */
-export function locateInBytes(bytes: Uint8Array, offset: number, skip = 0): TextPosition {
-  let line = 1
-  let column = 1
-  for (let k = skip; k < Math.min(offset, bytes.length); k++) {
-    const b = bytes[k]
-    if (b === 0x0a) {
-      line++
-      column = 1
-    } else if ((b & 0xc0) !== 0x80) column++
-  }
-  return { line, column }
-}

@@ -105,11 +105,6 @@ export class JsonScanner {
     }
   }
 
-  /** File offset of the byte the scanner stopped at, for messages. */
-  get offset(): number {
-    return this.#base + this.#i
-  }
-
   // What must stay in the buffer: the element, value or key in progress, else nothing behind `i`.
   #keepFrom(): number {
     switch (this.#state) {

@@ -2,7 +2,8 @@
 // it is ("a PNG image", "UTF-16 text", "CSV") instead of "unexpected character at byte 0".
 import { AppFailure } from '../../shared/errors'
 
-const SAVE_AS = 'Open a JSON or JSON Lines file of customer accounts: an array, one account per line, a Kibo accounts page, an account or an auth ticket.'
+/** What a person can open instead, for every message about the wrong kind of file. */
+export const SAVE_AS = 'Open a JSON or JSON Lines file of customer accounts: an array, one account per line, a Kibo accounts page, an account or an auth ticket.'
 
 function badFile(message: string, hint = SAVE_AS, where?: string): AppFailure {
   return new AppFailure({ kind: 'bad-file', message, hint, ...(where ? { where } : {}) })

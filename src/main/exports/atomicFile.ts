@@ -33,11 +33,6 @@ export class AtomicFile {
     }
   }
 
-  /** Bytes handed to the file so far (flushed or not). */
-  get bytes(): number {
-    return this.#bytes + Buffer.byteLength(this.#pending.join(''))
-  }
-
   /** Queues text; call `flushIfFull` now and then to bound memory. */
   append(text: string): void {
     this.#pending.push(text)

@@ -38,7 +38,7 @@ export interface Shown {
 }
 
 let nextOperation = 1
-export const newOperationId = () => `op-${Date.now().toString(36)}-${nextOperation++}`
+const newOperationId = () => `op-${Date.now().toString(36)}-${nextOperation++}`
 
 export class Session {
   readonly bridge: Bridge
