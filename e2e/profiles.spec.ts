@@ -38,6 +38,11 @@ test('a production profile asks before impersonating, naming the tenant', async 
   await app.getByRole('form', { name: 'Impersonate a customer' }).getByRole('button', { name: 'Impersonate', exact: true }).click()
   await app.getByRole('dialog', { name: 'Impersonate on production?' }).getByRole('button', { name: 'Impersonate on production' }).click()
   await expect(inspector(app)).toContainText('#1001')
+  // Re-running asks again: no path around the confirmation.
+  await app.getByRole('button', { name: 'Re-run' }).click()
+  await expect(app.getByRole('dialog', { name: 'Impersonate on production?' })).toBeVisible()
+  await app.getByRole('dialog', { name: 'Impersonate on production?' }).getByRole('button', { name: 'Cancel' }).click()
+  await expect(inspector(app)).toContainText('#1001')
 })
 
 test('switching profiles clears what the other tenant showed; recent profiles are a keystroke away', async ({ app }) => {

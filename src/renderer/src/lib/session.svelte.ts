@@ -136,15 +136,22 @@ export class Session {
     }
   }
 
-  async impersonate(target: ImpersonationTarget, responseFields: string, confirmProduction = false): Promise<'done' | 'confirm' | 'failed'> {
+  /** Asks the person to confirm acting on production (main's message names the tenant); set by the shell. */
+  confirmProduction: (message: string) => Promise<boolean> = async () => false
+
+  /** Every impersonation goes through here, so each one on production asks first, re-runs included. */
+  async impersonate(target: ImpersonationTarget, responseFields: string, confirmed = false): Promise<'done' | 'failed'> {
     const profile = this.active
     if (!profile) return 'failed'
     this.error = null
     const operationId = this.#begin('Impersonating…')
-    const result = await this.bridge.call('kibo.impersonate', { profileId: profile.id, target, responseFields, confirmProduction, operationId })
+    const result = await this.bridge.call('kibo.impersonate', { profileId: profile.id, target, responseFields, confirmProduction: confirmed, operationId })
     if (!this.#end(operationId)) return 'failed'
     if (!result.ok) {
-      if (result.error.kind === 'confirmation-required') return 'confirm'
+      if (result.error.kind === 'confirmation-required' && !confirmed) {
+        if (!(await this.confirmProduction(result.error.message)) || this.profiles?.activeId !== profile.id) return 'failed'
+        return this.impersonate(target, responseFields, true)
+      }
       if (result.error.kind !== 'cancelled') this.error = result.error
       return 'failed'
     }
