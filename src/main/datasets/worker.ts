@@ -5,7 +5,6 @@ import { AppFailure, type AppError } from '../../shared/errors'
 import { Dataset } from './dataset'
 import { parseAccountFile } from './parseFile'
 import type { OpenOrder, WorkerReply, WorkerRequest } from './protocol'
-import { PROGRESS_INTERVAL_MS } from '../exports/progress'
 
 const port = parentPort
 if (!port) throw new Error('The dataset worker must run in a worker thread.')
@@ -32,15 +31,10 @@ port.on('message', (request: WorkerRequest) => {
 
 const order = workerData as OpenOrder
 try {
-  let last = -Infinity
+  // One message per read (4 MB): the main side's progress reporter does the throttling.
   const parsed = parseAccountFile(order.path, {
     maxBytes: order.maxBytes,
-    onProgress(done, total) {
-      const now = performance.now()
-      if (now - last < PROGRESS_INTERVAL_MS) return
-      last = now
-      post({ type: 'progress', done, total })
-    },
+    onProgress: (done, total) => post({ type: 'progress', done, total }),
   })
   dataset = new Dataset(parsed.accounts)
   post({ type: 'opened', shape: parsed.shape, count: parsed.accounts.length, bytes: parsed.bytes, warnings: parsed.warnings })
