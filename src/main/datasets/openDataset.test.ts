@@ -9,7 +9,7 @@ import { generateAccounts } from '../emulator/generate'
 import { openDataset, type DatasetHandle } from './openDataset'
 import { DatasetRegistry } from './registry'
 import { datasetWorkerStart } from './workerScript'
-import { appErrorOf } from '../testing/failures'
+import { appErrorOf } from '../../../test/failures'
 
 const dir = mkdtempSync(join(tmpdir(), 'open-dataset-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

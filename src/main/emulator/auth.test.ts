@@ -1,9 +1,9 @@
 // Application and customer tickets: issuing, checking, expiring, rotating.
 import { decodeJwt } from 'jose'
 import { afterEach, describe, expect, it } from 'vitest'
-import { validateResponse } from '../testing/openapi'
+import { validateResponse } from '../../../test/openapi'
 import { DEMO_CLIENT, type Emulator, type EmulatorOptions, startEmulator } from './index'
-import { appToken, call, kiboHeaders } from './testkit'
+import { appToken, call, kiboHeaders } from '../../../test/emulatorKit'
 
 const OAUTH = '/platform/applications/authtickets/oauth'
 const IMPERSONATE = '/commerce/customer/authtickets/impersonatecart'

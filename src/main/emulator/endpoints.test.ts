@@ -2,9 +2,9 @@
 // contract (every answer validates against Kibo's spec with unknown properties rejected).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CustomerAccount } from '../../shared/kibo'
-import { validateResponse } from '../testing/openapi'
+import { validateResponse } from '../../../test/openapi'
 import { type Emulator, startEmulator } from './index'
-import { appToken, call, kiboHeaders } from './testkit'
+import { appToken, call, kiboHeaders } from '../../../test/emulatorKit'
 
 const IMPERSONATE = '/commerce/customer/authtickets/impersonatecart'
 const ACCOUNT = '/commerce/customer/accounts/{accountId}'

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { FaultInjector } from './faults'
 import { type Emulator, startEmulator } from './index'
 import { REQUEST_LOG_SIZE } from './server'
-import { appToken, call, kiboHeaders } from './testkit'
+import { appToken, call, kiboHeaders } from '../../../test/emulatorKit'
 
 let emu: Emulator
 let headers: Record<string, string>

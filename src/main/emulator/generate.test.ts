@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { validateSchema } from '../testing/openapi'
+import { validateSchema } from '../../../test/openapi'
 import { generateAccounts, mulberry32 } from './generate'
 
 describe('generateAccounts', () => {

@@ -6,7 +6,7 @@ import { customerAccountFields, type FieldSpec } from '../../shared/kiboFields'
 import { projectFields } from '../../shared/responseFields'
 import { mulberry32 } from './generate'
 import { startEmulator, type Emulator } from './index'
-import { appToken, call, kiboHeaders } from './testkit'
+import { appToken, call, kiboHeaders } from '../../../test/emulatorKit'
 
 let emulator: Emulator
 let headers: Record<string, string>

@@ -6,7 +6,7 @@ import { AppFailure } from '../../shared/errors'
 import type { CustomerAccount } from '../../shared/kibo'
 import { exportAccounts } from './exportAccounts'
 import type { Progress } from './progress'
-import { appFailureOf } from '../testing/failures'
+import { appFailureOf } from '../../../test/failures'
 
 let dir: string
 beforeEach(async () => {

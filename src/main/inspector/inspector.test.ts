@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Profile } from '../../shared/profile'
 import { startEmulator, type Emulator } from '../emulator'
 import { Inspector } from './inspector'
-import { appErrorOf } from '../testing/failures'
+import { appErrorOf } from '../../../test/failures'
 
 let emulator: Emulator
 const signal = new AbortController().signal

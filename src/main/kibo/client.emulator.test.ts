@@ -3,12 +3,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { AppFailure } from '../../shared/errors'
 import { DEMO_CLIENT, startEmulator, type Emulator } from '../emulator'
-import { validateRequest, validateResponse } from '../testing/openapi'
+import { validateRequest, validateResponse } from '../../../test/openapi'
 import { AppTokenCache } from './appAuth'
 import { createKiboClient, type KiboClientOptions, type KiboResult } from './client'
 import { resolveEndpoint } from './hosts'
 import { ticketView } from './jwt'
-import { appFailureOf } from '../testing/failures'
+import { appFailureOf } from '../../../test/failures'
 
 let emulator: Emulator
 let clock = Date.now()

@@ -4,7 +4,7 @@ import { AppFailure } from '../../shared/errors'
 import { AppTokenCache } from './appAuth'
 import { createKiboClient, type KiboClientOptions } from './client'
 import type { KiboEvent } from './request'
-import { json, startStub, withAppAuth, type Stub, type StubHandler } from './stubKibo.test-helper'
+import { json, startStub, withAppAuth, type Stub, type StubHandler } from '../../../test/stubKibo'
 
 const SECRET = 'client-secret-9a8b7c6d5e4f3a2b1c0d'
 const failures: AppFailure[] = []

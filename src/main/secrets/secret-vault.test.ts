@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AppFailure } from '../../shared/errors'
 import { loadSystemKeytar, parseAccountKey, SECRET_SERVICE_NAME, type Keytar } from './keychain'
 import { SecretVault } from './secret-vault'
-import { appErrorOf } from '../testing/failures'
+import { appErrorOf } from '../../../test/failures'
 
 const secretService = process.env.INSPECTOR_TEST_SECRET_SERVICE === '1' && process.env.INSPECTOR_NO_SECRET_SERVICE !== '1'
 const SECRET = 'sEcReT-value-0123456789'

@@ -1,5 +1,5 @@
 // For tests: the AppFailure a piece of work ends with. Success, or any other error, fails the test.
-import { AppFailure, type AppError } from '../../shared/errors'
+import { AppFailure, type AppError } from '../src/shared/errors'
 
 export async function appFailureOf(work: Promise<unknown> | (() => unknown)): Promise<AppFailure> {
   try {

@@ -1,13 +1,15 @@
 // Test utility: checks requests and responses against Kibo's own OpenAPI documents
-// (../shared/kibo/*.json beside the repo). OpenAPI 3.0 schemas are converted to JSON Schema
+// (their prose-free copies in test/kibo, written by `npm run gen:kibo`). OpenAPI 3.0 schemas are converted to JSON Schema
 // (nullable → a 'null' type, allOf merged into one object, $ref to components) and checked with
 // ajv. `strict: true` also rejects properties the spec does not name, which Kibo's response
 // schemas never do on their own, so a typo in a producer cannot pass silently.
-import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import addFormatsImport from 'ajv-formats'
+
+const kiboDir = fileURLToPath(new URL('./kibo/', import.meta.url))
 
 type Schema = Record<string, unknown>
 interface Parameter {
@@ -40,28 +42,15 @@ export interface RequestToValidate {
   body?: unknown
 }
 
-const DOCS = { customer: 'openapi_customer.json', appdev: 'openapi_appdevelopement.json' } as const
+const DOCS = { customer: 'customer.json', appdev: 'appdevelopment.json', commerce: 'commerce.json' } as const
 type DocName = keyof typeof DOCS
 
-/** Where Kibo's documents are: $KIBO_OPENAPI_DIR, or `shared/kibo` beside the repo. */
-export function openApiDir(): string {
-  const candidates: string[] = []
-  if (process.env.KIBO_OPENAPI_DIR) candidates.push(process.env.KIBO_OPENAPI_DIR)
-  candidates.push(fileURLToPath(new URL('../../../../shared/kibo/', import.meta.url)))
-  for (let dir = process.cwd(), i = 0; i < 8; i++, dir = dirname(dir)) {
-    candidates.push(join(dir, '../shared/kibo'), join(dir, 'shared/kibo'))
-  }
-  const found = candidates.find((d) => existsSync(join(d, DOCS.customer)))
-  if (!found) throw new Error(`Kibo's OpenAPI documents were not found; looked in ${candidates.slice(0, 3).join(', ')}, …`)
-  return resolve(found)
-}
-
 let docs: Record<DocName, OpenApiDoc> | undefined
+/** Kibo's documents as committed under test/kibo by `npm run gen:kibo`. */
 export function openApiDocs(): Record<DocName, OpenApiDoc> {
   if (!docs) {
-    const dir = openApiDir()
-    const load = (file: string): OpenApiDoc => JSON.parse(readFileSync(join(dir, file), 'utf8')) as OpenApiDoc
-    docs = { customer: load(DOCS.customer), appdev: load(DOCS.appdev) }
+    const load = (file: string): OpenApiDoc => JSON.parse(readFileSync(join(kiboDir, file), 'utf8')) as OpenApiDoc
+    docs = { customer: load(DOCS.customer), appdev: load(DOCS.appdev), commerce: load(DOCS.commerce) }
   }
   return docs
 }

@@ -1,5 +1,5 @@
 // Small helpers for tests that talk to the emulator over real HTTP (node fetch).
-import { DEMO_CLIENT, type Emulator } from './index'
+import { DEMO_CLIENT, type Emulator } from '../src/main/emulator/index'
 
 export interface RawResponse {
   status: number

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import customerSpec from '../../../shared/kibo/openapi_customer.json'
-import { deriveFields, renderKiboFieldsModule, shortDescription, type OpenApiDocument } from './kiboFields.gen'
-import { accountCollectionFields, customerAccountFields, customerAuthTicketFields, type FieldSpec } from './kiboFields'
+import customerSpec from './customer.json'
+import { deriveFields, shortDescription, type OpenApiDocument } from '../../scripts/kibo/deriveFields'
+import { accountCollectionFields, customerAccountFields, customerAuthTicketFields, type FieldSpec } from '../../src/shared/kiboFields'
 
+// The committed document has no prose, so the trees are compared without their descriptions; the
+// descriptions themselves are checked by generated.test.ts against Kibo's full document.
 const doc = customerSpec as unknown as OpenApiDocument
+
+function withoutDescriptions(fields: FieldSpec[]): FieldSpec[] {
+  return fields.map(({ description: _, children, ...rest }) =>
+    children ? { ...rest, children: withoutDescriptions(children) } : rest,
+  )
+}
 
 function find(fields: FieldSpec[], path: string[]): FieldSpec | undefined {
   let level: FieldSpec[] | undefined = fields
@@ -16,14 +24,10 @@ function find(fields: FieldSpec[], path: string[]): FieldSpec | undefined {
 }
 
 describe('kiboFields', () => {
-  it('the static trees equal the ones derived from openapi_customer.json', () => {
-    expect(customerAuthTicketFields).toStrictEqual(deriveFields(doc, 'CustomerAuthTicket'))
-    expect(customerAccountFields).toStrictEqual(deriveFields(doc, 'CustomerAccount'))
-    expect(accountCollectionFields).toStrictEqual(deriveFields(doc, 'CustomerAccountCollection'))
-  })
-
-  it('kiboFields.ts is exactly what the generator renders (run with -u to regenerate)', async () => {
-    await expect(renderKiboFieldsModule(doc)).toMatchFileSnapshot('./kiboFields.ts')
+  it('the static trees equal the ones derived from the committed Customer API document', () => {
+    expect(withoutDescriptions(customerAuthTicketFields)).toStrictEqual(deriveFields(doc, 'CustomerAuthTicket'))
+    expect(withoutDescriptions(customerAccountFields)).toStrictEqual(deriveFields(doc, 'CustomerAccount'))
+    expect(withoutDescriptions(accountCollectionFields)).toStrictEqual(deriveFields(doc, 'CustomerAccountCollection'))
   })
 
   it('resolves allOf (AccountBase first) and $ref, with arrays holding their item fields', () => {
