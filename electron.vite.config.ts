@@ -12,7 +12,7 @@ export default defineConfig({
           // The same handlers behind a loopback HTTP host, for plain Chromium.
           web: resolve('src/main/web.ts'),
           // The Kibo emulator on its own.
-          emulator: resolve('src/main/emulator-cli.ts'),
+          emulator: resolve('src/main/emulatorCli.ts'),
           // Parses opened files off the main thread.
           'dataset-worker': resolve('src/main/datasets/worker.ts'),
         },
@@ -29,7 +29,8 @@ export default defineConfig({
   },
   renderer: {
     root: 'src/renderer',
-    plugins: [svelte()],
+    // The renderer's root is src/renderer, so name the project's Svelte config outright.
+    plugins: [svelte({ configFile: resolve('svelte.config.js') })],
     build: {
       rollupOptions: { input: resolve('src/renderer/index.html') },
     },

@@ -6,8 +6,8 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export default defineConfig({
   testDir: 'e2e',
   // The browser hosts keep secrets in a real (private, throwaway) Secret Service, as the app would.
-  globalSetup: './e2e/global-setup.ts',
-  outputDir: 'test-results/playwright',
+  globalSetup: './e2e/globalSetup.ts',
+  outputDir: process.env.PW_OUTPUT_DIR ?? 'test-results/playwright',
   timeout: 60_000,
   // One assertion never waits long: a missing element fails fast with a readable message.
   expect: { timeout: 10_000 },

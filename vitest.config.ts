@@ -8,6 +8,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     // A private D-Bus session with an unlocked gnome-keyring: keychain tests use the real thing.
-    globalSetup: ['test/secret-service.ts'],
+    globalSetup: ['test/secretService.ts'],
   },
 })

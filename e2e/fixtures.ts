@@ -28,7 +28,7 @@ export async function startHost(
   const keychainService = `Account Inspector e2e ${randomUUID()}`
   const child: ChildProcess = spawn(
     process.execPath,
-    ['out/main/web.js', '--port', '0', '--user-data', userDataDir, '--keychain-service', keychainService, ...extraArgs],
+    [join(process.env.APP_OUT_DIR ?? 'out', 'main/web.js'), '--port', '0', '--user-data', userDataDir, '--keychain-service', keychainService, ...extraArgs],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
   )
   let output = ''

@@ -43,7 +43,7 @@ describe('emulator CLI process', () => {
     for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL')
   })
   const run = (args: string[]) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/emulator-cli.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/emulatorCli.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
     children.push(child)
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
     return { child, exited }

@@ -1,4 +1,4 @@
-// Command-line arguments of the standalone emulator (src/main/emulator-cli.ts), kept apart so
+// Command-line arguments of the standalone emulator (src/main/emulatorCli.ts), kept apart so
 // they can be tested without starting a process.
 import { parseArgs } from 'node:util'
 import type { EmulatorOptions } from './index'

@@ -1,4 +1,4 @@
-export { openProfileStore, ProfileStore, type OpenProfileStoreOptions } from './profile-store'
-export { DEMO_PROFILE_ID, demoProfile } from './demo-profile'
-export { createConfStore, createMemoryStore, type BackingStore, type BackingStoreOptions, type CreateBackingStore } from './backing-store'
-export { CURRENT_PROFILES_VERSION, profileMigrations, upgradeStoredProfiles } from './stored-profiles'
+export { openProfileStore, ProfileStore, type OpenProfileStoreOptions } from './profileStore'
+export { DEMO_PROFILE_ID, demoProfile } from './demoProfile'
+export { createConfStore, createMemoryStore, type BackingStore, type BackingStoreOptions, type CreateBackingStore } from './backingStore'
+export { CURRENT_PROFILES_VERSION, profileMigrations, upgradeStoredProfiles } from './storedProfiles'

@@ -4,7 +4,7 @@ export {
   type SecretLocation,
   type SecretStorage,
   type SecretVaultOptions,
-} from './secret-vault'
+} from './secretVault'
 export {
   accountKey,
   CLIENT_SECRET,

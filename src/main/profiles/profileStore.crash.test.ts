@@ -10,7 +10,7 @@ import type { Profile, ProfileInput } from '../../shared/profile'
 import { openProfileStore } from './index'
 
 const root = fileURLToPath(new URL('../../..', import.meta.url))
-const childScript = join(root, 'test', 'crash-save-child.ts')
+const childScript = join(root, 'test', 'crashSaveChild.ts')
 const KILLS = 40
 
 /** mulberry32: a tiny seeded generator, so the kill moments are the same every run. */

@@ -10,9 +10,9 @@ import {
   type ProfileFile,
   type ProfileInput,
 } from '../../shared/profile'
-import { createConfStore, createMemoryStore, type BackingStore, type CreateBackingStore } from './backing-store'
-import { loadProfilesFile, PROFILES_FILE_BASENAME } from './open-profiles-file'
-import { formatIssuePath, MAX_RECENT, type StoredProfiles } from './stored-profiles'
+import { createConfStore, createMemoryStore, type BackingStore, type CreateBackingStore } from './backingStore'
+import { loadProfilesFile, PROFILES_FILE_BASENAME } from './openProfilesFile'
+import { formatIssuePath, MAX_RECENT, type StoredProfiles } from './storedProfiles'
 
 export interface OpenProfileStoreOptions {
   /** The folder that holds profiles.json (the app's user-data folder). */

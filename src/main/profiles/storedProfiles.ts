@@ -2,7 +2,7 @@
 // Every layout change adds one migration step; the file records its version so a load knows where to start.
 import { z } from 'zod'
 import { profileSchema, type Profile } from '../../shared/profile'
-import { profilePalette } from './demo-profile'
+import { profilePalette } from './demoProfile'
 
 export const CURRENT_PROFILES_VERSION = 1
 export const MAX_RECENT = 8

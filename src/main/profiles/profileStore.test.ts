@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AppFailure, type ErrorKind } from '../../shared/errors'
 import type { ProfileInput } from '../../shared/profile'
-import type { BackingStore } from './backing-store'
+import type { BackingStore } from './backingStore'
 import { DEMO_PROFILE_ID, openProfileStore, upgradeStoredProfiles } from './index'
 
 let dir: string

@@ -2,13 +2,13 @@
 // the reason becomes a sentence in `problems` for the UI to show.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { demoProfile, DEMO_PROFILE_ID } from './demo-profile'
+import { demoProfile, DEMO_PROFILE_ID } from './demoProfile'
 import {
   CURRENT_PROFILES_VERSION,
   UnusableProfilesFile,
   upgradeStoredProfiles,
   type StoredProfiles,
-} from './stored-profiles'
+} from './storedProfiles'
 
 export const PROFILES_FILE_BASENAME = 'profiles'
 

@@ -1,6 +1,6 @@
-// Child process for src/main/profiles/profile-store.crash.test.ts: opens the profile store and saves one
+// Child process for src/main/profiles/profileStore.crash.test.ts: opens the profile store and saves one
 // of two versions of a profile, alternately, as fast as it can, until the test kills it with SIGKILL.
-// Usage: node --import tsx test/crash-save-child.ts <directory> <variants.json>
+// Usage: node --import tsx test/crashSaveChild.ts <directory> <variants.json>
 import { readFileSync } from 'node:fs'
 import type { Profile } from '../src/shared/profile'
 import { openProfileStore } from '../src/main/profiles/index'

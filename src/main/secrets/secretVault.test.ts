@@ -1,4 +1,4 @@
-// Keychain tests run against a real Secret Service: the private one test/secret-service.ts starts.
+// Keychain tests run against a real Secret Service: the private one test/secretService.ts starts.
 // Without it they skip (and fail under CI, so CI cannot skip them silently).
 import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AppFailure } from '../../shared/errors'
 import { loadSystemKeytar, parseAccountKey, SECRET_SERVICE_NAME, type Keytar } from './keychain'
-import { SecretVault } from './secret-vault'
+import { SecretVault } from './secretVault'
 import { appErrorOf } from '../../../test/failures'
 
 const secretService = process.env.INSPECTOR_TEST_SECRET_SERVICE === '1' && process.env.INSPECTOR_NO_SECRET_SERVICE !== '1'
@@ -14,7 +14,7 @@ const SECRET = 'sEcReT-value-0123456789'
 
 
 it.runIf(Boolean(process.env.CI))('has a Secret Service to run the keychain tests against (CI)', () => {
-  const why = process.env.INSPECTOR_SECRET_SERVICE_PROBLEM ?? 'the globalSetup test/secret-service.ts did not run'
+  const why = process.env.INSPECTOR_SECRET_SERVICE_PROBLEM ?? 'the globalSetup test/secretService.ts did not run'
   expect(secretService, `keychain tests would be skipped: ${why}`).toBe(true)
 })
 
@@ -170,7 +170,7 @@ describe('when the keychain is unavailable', () => {
 
   it.runIf(process.platform === 'linux')('reports a dead session bus as unavailable (real keytar, child process)', async () => {
     const root = fileURLToPath(new URL('../../..', import.meta.url))
-    const vaultModule = fileURLToPath(new URL('./secret-vault.ts', import.meta.url))
+    const vaultModule = fileURLToPath(new URL('./secretVault.ts', import.meta.url))
     const script = `
       import { SecretVault } from ${JSON.stringify(vaultModule)}
       const vault = new SecretVault({ service: 'Account Inspector dead-bus test' })
