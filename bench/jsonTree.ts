@@ -26,7 +26,6 @@ function documentOf(targetBytes: number) {
   return { value, bytes: JSON.stringify(value).length }
 }
 
-
 async function measure(value: unknown) {
   const model = new JsonTreeModel(value)
   let started = performance.now()
@@ -35,7 +34,7 @@ async function measure(value: unknown) {
   const rows = model.rowCount
   // Scrolling: windows at random places, as a scrollbar drag produces them.
   let seed = 7
-  const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff)
+  const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff
   const windows: number[] = []
   for (let i = 0; i < SAMPLES; i++) {
     const start = Math.floor(random() * Math.max(1, rows - WINDOW))

@@ -24,5 +24,14 @@ for (const q of benchQueries) await handle.query(q.query)
 const afterQueries = process.memoryUsage().rss
 const peakAfterQueries = process.resourceUsage().maxRSS * 1024
 await handle.close()
-const report = { before, peak: Math.max(maxRssBytes, sampled), sampled, retained, afterQueries, peakAfterQueries, count: handle.summary.count, bytes: handle.summary.bytes }
+const report = {
+  before,
+  peak: Math.max(maxRssBytes, sampled),
+  sampled,
+  retained,
+  afterQueries,
+  peakAfterQueries,
+  count: handle.summary.count,
+  bytes: handle.summary.bytes,
+}
 process.stdout.write(JSON.stringify(report) + '\n')

@@ -57,12 +57,21 @@ test('no secret or token reaches a file, a log or the renderer during a whole se
   const secret = `canary-${randomBytes(12).toString('hex')}`
   await app.getByRole('button', { name: '+ New profile' }).click()
   const editor = app.getByRole('dialog')
-  await fillCustomProfile(editor, { name: 'Canary tenant', url: emulator.url, tenant: emulator.tenant, site: emulator.site, clientId: 'Canary.Inspector.1.0.0.Release', secret })
+  await fillCustomProfile(editor, {
+    name: 'Canary tenant',
+    url: emulator.url,
+    tenant: emulator.tenant,
+    site: emulator.site,
+    clientId: 'Canary.Inspector.1.0.0.Release',
+    secret,
+  })
   await editor.getByLabel('Save in system keychain').check()
   await editor.getByRole('button', { name: 'Create profile' }).click()
   await expect(editor).toBeHidden()
 
-  const keytar = createRequire(import.meta.url)('keytar') as { findCredentials(service: string): Promise<{ account: string; password: string }[]> }
+  const keytar = createRequire(import.meta.url)('keytar') as {
+    findCredentials(service: string): Promise<{ account: string; password: string }[]>
+  }
   // The secret went to the keychain (and only there, as the search below shows).
   expect((await keytar.findCredentials(host.keychainService)).some((c) => c.password === secret)).toBe(true)
 

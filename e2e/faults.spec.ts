@@ -1,5 +1,6 @@
 // What a person sees when Kibo misbehaves or the machine lacks a keychain: a message saying what
 // happened and what to do, Kibo's correlation id, a working Cancel, and nothing lost.
+import type { Page } from '@playwright/test'
 import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startEmulator, type Emulator } from '../src/main/emulator'
@@ -10,7 +11,12 @@ let emulator: Emulator
 
 test.beforeAll(async () => {
   // Registered clients, so a wrong secret is refused whatever ran before (no trust on first use).
-  emulator = await startEmulator({ port: 0, seed: 5, accounts: 50, clients: { 'Flaky.App.1.0.0.Release': 'flaky-secret-value', 'NoKeychain.App.1.0.0.Release': 'session-only-secret' } })
+  emulator = await startEmulator({
+    port: 0,
+    seed: 5,
+    accounts: 50,
+    clients: { 'Flaky.App.1.0.0.Release': 'flaky-secret-value', 'NoKeychain.App.1.0.0.Release': 'session-only-secret' },
+  })
 })
 test.afterAll(() => emulator.close())
 test.afterEach(() => emulator.setFaults({}))
@@ -32,7 +38,7 @@ async function customProfile(host: AppHost, storage: 'keychain' | 'session' = 's
   return profile
 }
 
-const impersonateButton = (page: import('@playwright/test').Page) =>
+const impersonateButton = (page: Page) =>
   page.getByRole('form', { name: 'Impersonate a customer' }).getByRole('button', { name: 'Impersonate', exact: true })
 
 test('Kibo failing for good: the kind, Kibo’s message, the correlation id and what to do', async ({ app, host }) => {
@@ -92,7 +98,14 @@ test('with no keychain the app says so and keeps secrets for the session only', 
     await expect(editor.getByLabel('Save in system keychain')).toBeDisabled()
     await expect(editor.getByLabel('Keep for this session only')).toBeChecked()
     await screenshot(page, 'no-keychain')
-    await fillCustomProfile(editor, { name: 'No keychain tenant', url: emulator.url, tenant: emulator.tenant, site: emulator.site, clientId: 'NoKeychain.App.1.0.0.Release', secret: 'session-only-secret' })
+    await fillCustomProfile(editor, {
+      name: 'No keychain tenant',
+      url: emulator.url,
+      tenant: emulator.tenant,
+      site: emulator.site,
+      clientId: 'NoKeychain.App.1.0.0.Release',
+      secret: 'session-only-secret',
+    })
     await editor.getByRole('button', { name: 'Create profile' }).click()
     await expect(editor).toBeHidden()
     await page.getByRole('complementary', { name: 'Profiles' }).getByText('No keychain tenant').click()

@@ -28,7 +28,16 @@ export async function startHost(
   const keychainService = `Account Inspector e2e ${randomUUID()}`
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(process.env.APP_OUT_DIR ?? 'out', 'main/web.js'), '--port', '0', '--user-data', userDataDir, '--keychain-service', keychainService, ...extraArgs],
+    [
+      join(process.env.APP_OUT_DIR ?? 'out', 'main/web.js'),
+      '--port',
+      '0',
+      '--user-data',
+      userDataDir,
+      '--keychain-service',
+      keychainService,
+      ...extraArgs,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
   )
   let output = ''
@@ -73,6 +82,7 @@ export async function screenshot(page: Page, name: string) {
 }
 
 export const test = base.extend<{ host: AppHost; app: Page }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a test asks for from this pattern
   host: async ({}, use) => {
     const host = await startHost()
     await use(host)

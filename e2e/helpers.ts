@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 
 /** Impersonates with what the form holds now and waits for the inspector. */
 export async function impersonate(page: Page) {
@@ -22,12 +22,20 @@ export function tab(page: Page, name: 'Account' | 'Audit' | 'Raw JSON' | 'Ticket
 export async function expectAccessible(page: Page, what: string) {
   const results = await new AxeBuilder({ page }).analyze()
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  expect(bad.map((v) => `${what}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([])
+  expect(
+    bad.map(
+      (v) =>
+        `${what}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    ),
+  ).toEqual([])
 }
 
 /** Fills the open profile editor for an emulator reached by its URL (a "Custom URL" profile). */
 export async function fillCustomProfile(
-  editor: import('@playwright/test').Locator,
+  editor: Locator,
   p: { name: string; url: string; tenant: number; site: number; clientId: string; secret: string },
 ) {
   await editor.getByLabel('Name').fill(p.name)

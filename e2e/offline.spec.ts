@@ -1,5 +1,6 @@
 // Offline review: open exports (ours and hand-made), browse, sort, search, filter, inspect,
 // compare two snapshots, survive a broken file, and export then reopen.
+import type { Page } from '@playwright/test'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -22,7 +23,7 @@ test.beforeAll(() => {
 
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-async function openFile(page: import('@playwright/test').Page, name: string) {
+async function openFile(page: Page, name: string) {
   await page.getByLabel('File path').fill(join(dir, name))
   await page.getByRole('button', { name: 'Open', exact: true }).click()
 }

@@ -90,7 +90,9 @@ test('profiles reorder from the keyboard, and the order is kept', async ({ app }
   await createDemoProfile(app, 'Zulu tenant', false)
   const names = () => sidebar(app).getByRole('listitem').allTextContents()
   expect((await names())[0]).toContain('Demo tenant')
-  await sidebar(app).getByRole('button', { name: /^Zulu tenant/ }).focus()
+  await sidebar(app)
+    .getByRole('button', { name: /^Zulu tenant/ })
+    .focus()
   await app.keyboard.press('Alt+ArrowUp')
   await expect.poll(async () => (await names())[0]).toContain('Zulu tenant')
   await reloadApp(app)
@@ -109,7 +111,8 @@ test('importing a file that is not a profiles file says what is wrong and keeps 
       [wrongShape, /profiles\[0\]/],
     ] as const) {
       // The path form stays open after a failure, with what was typed.
-      if (!(await app.getByLabel('Import profiles from (file path)').isVisible())) await app.getByRole('button', { name: 'Import profiles…' }).click()
+      if (!(await app.getByLabel('Import profiles from (file path)').isVisible()))
+        await app.getByRole('button', { name: 'Import profiles…' }).click()
       await app.getByLabel('Import profiles from (file path)').fill(file)
       await app.getByRole('button', { name: 'Import', exact: true }).click()
       const banner = app.getByTestId('error-banner')

@@ -14,11 +14,16 @@ test('the API refuses a request without the per-run key, from another origin, or
   const call = `${host.origin}/api/call/app.info`
   expect((await request.post(call, { data: {} })).status()).toBe(401)
   expect((await request.post(call, { data: {}, headers: { 'x-inspector-key': 'guess' } })).status()).toBe(401)
-  expect((await request.post(call, { data: {}, headers: { 'x-inspector-key': host.key, origin: 'http://evil.example' } })).status()).toBe(403)
+  expect((await request.post(call, { data: {}, headers: { 'x-inspector-key': host.key, origin: 'http://evil.example' } })).status()).toBe(
+    403,
+  )
   expect((await request.post(call, { data: {}, headers: { 'x-inspector-key': host.key, host: 'evil.example' } })).status()).toBe(421)
   const keyed = await request.post(call, { data: {}, headers: { 'x-inspector-key': host.key } })
   expect(keyed.status()).toBe(200)
   expect(await keyed.json()).toMatchObject({ ok: true, value: { host: 'web' } })
-  const wrong = await request.post(`${host.origin}/api/call/kibo.impersonate`, { data: { profileId: 42 }, headers: { 'x-inspector-key': host.key } })
+  const wrong = await request.post(`${host.origin}/api/call/kibo.impersonate`, {
+    data: { profileId: 42 },
+    headers: { 'x-inspector-key': host.key },
+  })
   expect(await wrong.json()).toMatchObject({ ok: false, error: { kind: 'invalid-input' } })
 })

@@ -46,6 +46,8 @@ check('types (main, preload, shared, tests)', npx, ['tsc', '--noEmit', '-p', 'ts
 check('types (end-to-end tests)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.e2e.json'])
 check('types (benchmarks)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.bench.json'])
 check('types (renderer)', npx, ['svelte-check', '--tsconfig', 'tsconfig.web.json', '--fail-on-warnings'])
+check('lint (ESLint, layering rules)', npx, ['eslint', '.'])
+check('format (Prettier)', npx, ['prettier', '--check', '.'])
 check('build', npx, ['electron-vite', 'build'])
 check('security scan (Electronegativity)', process.execPath, ['scripts/security-scan.mjs'])
 suite(
@@ -55,13 +57,11 @@ suite(
   'test-results/vitest.json',
   (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + (r.numTodoTests ?? 0) }),
 )
-suite(
-  'end-to-end tests (Playwright, Chromium)',
-  npx,
-  ['playwright', 'test'],
-  'test-results/playwright.json',
-  (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped }),
-)
+suite('end-to-end tests (Playwright, Chromium)', npx, ['playwright', 'test'], 'test-results/playwright.json', (r) => ({
+  passed: r.stats.expected,
+  failed: r.stats.unexpected + r.stats.flaky,
+  skipped: r.stats.skipped,
+}))
 
 console.log('')
 if (failures.length) console.log(`Failed: ${failures.join('; ')}`)

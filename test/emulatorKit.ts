@@ -35,7 +35,11 @@ export async function call(emu: Emulator, method: string, path: string, options:
   return { status: res.status, headers: res.headers, text, json }
 }
 
-export async function appToken(emu: Emulator, clientId: string = DEMO_CLIENT.clientId, secret: string = DEMO_CLIENT.clientSecret): Promise<string> {
+export async function appToken(
+  emu: Emulator,
+  clientId: string = DEMO_CLIENT.clientId,
+  secret: string = DEMO_CLIENT.clientSecret,
+): Promise<string> {
   const res = await call(emu, 'POST', '/platform/applications/authtickets/oauth', {
     body: { client_id: clientId, client_secret: secret, grant_type: 'client_credentials' },
   })

@@ -76,7 +76,11 @@ describe('validateRequest', () => {
       validateRequest({ method: 'POST', path: '/commerce/customer/authtickets/impersonatecart', body: { accountId: '1001' } })[0],
     ).toMatch(/body\/accountId must be integer/)
     expect(
-      validateRequest({ method: 'POST', path: '/api/platform/applications/authtickets/oauth', body: { client_id: 'a', clientSecret: 'b' } }),
+      validateRequest({
+        method: 'POST',
+        path: '/api/platform/applications/authtickets/oauth',
+        body: { client_id: 'a', clientSecret: 'b' },
+      }),
     ).toHaveLength(1)
     expect(validateRequest({ method: 'PATCH', path: '/api/commerce/customer/accounts/1' })[0]).toMatch(/not an operation/)
     expect(validateRequest({ method: 'GET', path: '/api/commerce/customer/accounts', body: {} })[0]).toMatch(/takes no JSON request body/)

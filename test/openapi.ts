@@ -102,8 +102,7 @@ function convert(s: Schema, doc: DocName, strict: boolean): Schema {
     if (typeof out.type === 'string') out.type = [out.type, 'null']
     if (Array.isArray(out.enum)) out.enum = [...out.enum, null]
   }
-  if (strict && (out.type === 'object' || out.properties) && out.additionalProperties === undefined)
-    out.additionalProperties = false
+  if (strict && (out.type === 'object' || out.properties) && out.additionalProperties === undefined) out.additionalProperties = false
   return out
 }
 

@@ -66,7 +66,12 @@ export function withAppAuth(api: StubHandler, lifetimeSeconds = 3600): StubHandl
     if (req.path === '/platform/applications/authtickets/oauth') {
       const token = `apptoken-${issued.length + 1}-0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c`
       issued.push(token)
-      return json(res, 200, { access_token: token, token_type: 'bearer', expires_in: lifetimeSeconds, refresh_token: `apprefresh-${issued.length}-aa11bb22cc33dd44ee55ff66aa77bb88` })
+      return json(res, 200, {
+        access_token: token,
+        token_type: 'bearer',
+        expires_in: lifetimeSeconds,
+        refresh_token: `apprefresh-${issued.length}-aa11bb22cc33dd44ee55ff66aa77bb88`,
+      })
     }
     return api(req, res)
   }) as StubHandler & { issued: string[] }

@@ -42,7 +42,10 @@ function constNameFor(schema: string): string {
 /** First sentence, whitespace collapsed, stray quotes gone (the spec has a few typos). */
 export function shortDescription(text: string | undefined): string | undefined {
   if (!text) return undefined
-  const flat = text.replace(/\s+/g, ' ').replace(/^["'\s]+/, '').trim()
+  const flat = text
+    .replace(/\s+/g, ' ')
+    .replace(/^["'\s]+/, '')
+    .trim()
   const end = flat.search(/[.!?](\s|$)/)
   const sentence = (end >= 0 ? flat.slice(0, end + 1) : flat).trim()
   return sentence === '' ? undefined : sentence
@@ -112,9 +115,7 @@ class Deriver {
     if (property.format) spec.format = property.format
     const description = shortDescription(property.description ?? referenced?.description)
     if (description) spec.description = description
-    const children = spec.type === 'array'
-      ? (property.items ? this.childrenOf(property.items) : undefined)
-      : this.childrenOf(property)
+    const children = spec.type === 'array' ? (property.items ? this.childrenOf(property.items) : undefined) : this.childrenOf(property)
     if (children && children.length > 0) spec.children = children
     return spec
   }

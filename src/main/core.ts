@@ -96,4 +96,3 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   })
   return core
 }
-

@@ -16,6 +16,8 @@ export interface Dialogs {
 
 /** The browser host has no file dialogs: a missing path is a clear input error. */
 export const typedPathDialogs: Dialogs = {
-  chooseSavePath: () => fail('invalid-input', 'Type the path of the file to write.', { hint: 'The browser version cannot show a file dialog.' }),
-  chooseOpenPath: () => fail('invalid-input', 'Type the path of the file to open.', { hint: 'The browser version cannot show a file dialog.' }),
+  chooseSavePath: () =>
+    fail('invalid-input', 'Type the path of the file to write.', { hint: 'The browser version cannot show a file dialog.' }),
+  chooseOpenPath: () =>
+    fail('invalid-input', 'Type the path of the file to open.', { hint: 'The browser version cannot show a file dialog.' }),
 }

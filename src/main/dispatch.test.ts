@@ -14,7 +14,12 @@ const context = { signal: new AbortController().signal }
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'inspector-dispatch-'))
-  core = await createCore({ host: 'web', userDataDir: dir, dialogs: typedPathDialogs, keychainService: `Account Inspector dispatch test ${process.pid}` })
+  core = await createCore({
+    host: 'web',
+    userDataDir: dir,
+    dialogs: typedPathDialogs,
+    keychainService: `Account Inspector dispatch test ${process.pid}`,
+  })
 })
 
 afterAll(async () => {
@@ -59,7 +64,11 @@ describe('dispatch', () => {
 
   it('turns an unexpected exception into an internal error without its text', async () => {
     const reported: string[] = []
-    const handlers = { 'app.info': async () => { throw new Error('secret-token-abc at /home/x') } } as unknown as Handlers
+    const handlers = {
+      'app.info': async () => {
+        throw new Error('secret-token-abc at /home/x')
+      },
+    } as unknown as Handlers
     const dispatch = createDispatch(handlers, (_error, call) => reported.push(call))
     const result = await dispatch('app.info', {}, context)
     expect(result).toMatchObject({ ok: false, error: { kind: 'internal' } })

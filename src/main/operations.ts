@@ -36,7 +36,10 @@ export class Operations {
   }
 
   /** Runs `work` as an operation and always forgets it afterwards. */
-  async run<T>(options: { id?: string; profileId?: string | null; parent?: AbortSignal }, work: (signal: AbortSignal, id: string) => Promise<T>): Promise<T> {
+  async run<T>(
+    options: { id?: string; profileId?: string | null; parent?: AbortSignal },
+    work: (signal: AbortSignal, id: string) => Promise<T>,
+  ): Promise<T> {
     const operation = this.start(options)
     try {
       return await work(operation.signal, operation.id)

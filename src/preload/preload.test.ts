@@ -12,14 +12,21 @@ vi.mock('electron', () => ({
   ipcRenderer: {
     invoke: async (...args: unknown[]) => invoked.push(args),
     on: (channel: string, listener: (...args: unknown[]) => void) => listeners.set(channel, [...(listeners.get(channel) ?? []), listener]),
-    removeListener: (channel: string, listener: unknown) => listeners.set(channel, (listeners.get(channel) ?? []).filter((l) => l !== listener)),
+    removeListener: (channel: string, listener: unknown) =>
+      listeners.set(
+        channel,
+        (listeners.get(channel) ?? []).filter((l) => l !== listener),
+      ),
   },
 }))
 
 await import('./index')
 
 describe('preload', () => {
-  const api = exposed.inspector as { calls: Record<string, (input: unknown) => Promise<unknown>>; on: (name: string, l: (p: unknown) => void) => () => void }
+  const api = exposed.inspector as {
+    calls: Record<string, (input: unknown) => Promise<unknown>>
+    on: (name: string, l: (p: unknown) => void) => () => void
+  }
 
   it('exposes one function per contract call and nothing else', async () => {
     expect(Object.keys(exposed)).toEqual(['inspector'])

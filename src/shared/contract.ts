@@ -232,7 +232,14 @@ void eventListMatches
 
 export interface Events {
   /** A long operation moved on. `total` is null while unknown. */
-  progress: { operationId: string; phase: string; done: number; total: number | null; ratePerSecond: number | null; etaSeconds: number | null }
+  progress: {
+    operationId: string
+    phase: string
+    done: number
+    total: number | null
+    ratePerSecond: number | null
+    etaSeconds: number | null
+  }
   /** The profile list changed outside the renderer's own call (import, another window). */
   'profiles.changed': Record<string, never>
   /** The OS asked the app to open a file (command line, second instance, dock). */

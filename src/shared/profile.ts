@@ -17,7 +17,10 @@ export const environmentSchema = z
     kind: z.enum(['kibo', 'custom', 'demo']),
     tenant: positiveId,
     site: positiveId.optional(),
-    env: z.string().regex(/^[a-z0-9]{2,10}$/, 'env is a short lower-case name such as sandbox or tp1').optional(),
+    env: z
+      .string()
+      .regex(/^[a-z0-9]{2,10}$/, 'env is a short lower-case name such as sandbox or tp1')
+      .optional(),
     region: z.enum(kiboRegions).optional(),
     /** For 'custom': the API base, ending in /api. */
     baseUrl: z.url({ protocol: /^https?$/ }).optional(),

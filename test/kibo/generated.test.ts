@@ -13,9 +13,12 @@ const dir = sourceDir()
 describe.runIf(dir !== undefined)("committed copies of Kibo's documents", () => {
   it('are what npm run gen:kibo writes from the documents beside the repository', () => {
     const files = generate(dir as string)
-    expect([...files.keys()].sort()).toEqual(
-      ['src/shared/kiboFields.ts', 'test/kibo/appdevelopment.json', 'test/kibo/commerce.json', 'test/kibo/customer.json'],
-    )
+    expect([...files.keys()].sort()).toEqual([
+      'src/shared/kiboFields.ts',
+      'test/kibo/appdevelopment.json',
+      'test/kibo/commerce.json',
+      'test/kibo/customer.json',
+    ])
     for (const [path, text] of files) expect(readFileSync(join(root, path), 'utf8'), path).toBe(text)
   })
 })
@@ -34,7 +37,9 @@ describe('stripSpec', () => {
             summary: 'Gets',
             description: 'Gets an A',
             parameters: [{ name: 'id', in: 'path', required: true, description: 'the id', schema: { type: 'integer', format: 'int32' } }],
-            responses: { '200': { description: 'Success', content: { 'application/json': { schema: { $ref: '#/components/schemas/A' } } } } },
+            responses: {
+              '200': { description: 'Success', content: { 'application/json': { schema: { $ref: '#/components/schemas/A' } } } },
+            },
           },
         },
       },
@@ -44,7 +49,10 @@ describe('stripSpec', () => {
             type: 'object',
             description: 'An A',
             example: { description: 'x' },
-            properties: { description: { type: 'string', description: 'a field called description' }, n: { type: 'integer', nullable: true } },
+            properties: {
+              description: { type: 'string', description: 'a field called description' },
+              n: { type: 'integer', nullable: true },
+            },
           },
         },
       },

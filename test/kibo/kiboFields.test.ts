@@ -8,9 +8,7 @@ import { accountCollectionFields, customerAccountFields, customerAuthTicketField
 const doc = customerSpec as unknown as OpenApiDocument
 
 function withoutDescriptions(fields: FieldSpec[]): FieldSpec[] {
-  return fields.map(({ description: _, children, ...rest }) =>
-    children ? { ...rest, children: withoutDescriptions(children) } : rest,
-  )
+  return fields.map(({ description: _, children, ...rest }) => (children ? { ...rest, children: withoutDescriptions(children) } : rest))
 }
 
 function find(fields: FieldSpec[], path: string[]): FieldSpec | undefined {
@@ -40,7 +38,10 @@ describe('kiboFields', () => {
     expect(find(customerAccountFields, ['contacts', 'phoneNumbers', 'mobile'])?.type).toBe('string')
     expect(find(customerAccountFields, ['contacts', 'types', 'isPrimary'])?.type).toBe('boolean')
     expect(find(customerAccountFields, ['segments', 'auditInfo', 'updateDate'])).toMatchObject({ type: 'string', format: 'date-time' })
-    expect(find(customerAccountFields, ['commerceSummary', 'totalOrderAmount', 'amount'])).toMatchObject({ type: 'number', format: 'double' })
+    expect(find(customerAccountFields, ['commerceSummary', 'totalOrderAmount', 'amount'])).toMatchObject({
+      type: 'number',
+      format: 'double',
+    })
     expect(find(customerAccountFields, ['attributes', 'values'])).toStrictEqual({ name: 'values', type: 'array' })
     expect(find(customerAuthTicketFields, ['customerAccount', 'notes', 'content'])?.type).toBe('string')
     expect(accountCollectionFields.map((f) => f.name)).toEqual(['startIndex', 'pageSize', 'pageCount', 'totalCount', 'items'])

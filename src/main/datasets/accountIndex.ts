@@ -24,7 +24,15 @@ export function displayName(account: CustomerAccount): string {
 
 /** What a search can find an account by: ids, names, emails, company, contacts' details. */
 export function searchText(account: CustomerAccount, name: string): string {
-  const parts: unknown[] = [account.id, name, account.emailAddress, account.userName, account.companyOrOrganization, account.externalId, account.taxId]
+  const parts: unknown[] = [
+    account.id,
+    name,
+    account.emailAddress,
+    account.userName,
+    account.companyOrOrganization,
+    account.externalId,
+    account.taxId,
+  ]
   if (Array.isArray(account.contacts)) {
     for (const contact of account.contacts) {
       if (!contact || typeof contact !== 'object') continue

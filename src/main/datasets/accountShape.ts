@@ -2,14 +2,47 @@
 import type { CustomerAccount } from '../../shared/kibo'
 
 const accountKeys = new Set([
-  'id', 'customerSet', 'commerceSummary', 'contacts', 'companyOrOrganization', 'notes', 'attributes', 'segments',
-  'taxExempt', 'taxId', 'externalId', 'auditInfo', 'customerSinceDate', 'accountType', 'migrationRequired',
-  'emailAddress', 'userName', 'firstName', 'lastName', 'localeCode', 'userId', 'isAnonymous', 'isLocked', 'isActive',
-  'acceptsMarketing', 'hasExternalPassword',
+  'id',
+  'customerSet',
+  'commerceSummary',
+  'contacts',
+  'companyOrOrganization',
+  'notes',
+  'attributes',
+  'segments',
+  'taxExempt',
+  'taxId',
+  'externalId',
+  'auditInfo',
+  'customerSinceDate',
+  'accountType',
+  'migrationRequired',
+  'emailAddress',
+  'userName',
+  'firstName',
+  'lastName',
+  'localeCode',
+  'userId',
+  'isAnonymous',
+  'isLocked',
+  'isActive',
+  'acceptsMarketing',
+  'hasExternalPassword',
 ])
 
 // Keys only a customer account has; a product or an order has an `id` and maybe a `firstName` too.
-const distinctive = ['emailAddress', 'userName', 'commerceSummary', 'customerSet', 'accountType', 'customerSinceDate', 'isAnonymous', 'acceptsMarketing', 'hasExternalPassword', 'contacts']
+const distinctive = [
+  'emailAddress',
+  'userName',
+  'commerceSummary',
+  'customerSet',
+  'accountType',
+  'customerSinceDate',
+  'isAnonymous',
+  'acceptsMarketing',
+  'hasExternalPassword',
+  'contacts',
+]
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -41,12 +74,24 @@ export function someKeys(value: Record<string, unknown>, limit = 8): string {
 // has no secret key, so most elements skip the deep walk that strips secrets. Native search,
 // ~0.1 s per 100 MB. parseFile.test.ts holds each spelling to this list.
 const hints = [
-  'oken"', 'OKEN"',
-  'ecret', 'ECRET',
-  'assword', 'ASSWORD', 'assWord',
-  'pikey', 'piKey', 'PIKEY', 'pi_key', 'PI_KEY', 'pi-key', 'PI-KEY',
-  'uthorization', 'UTHORIZATION',
-  'ookie', 'OOKIE',
+  'oken"',
+  'OKEN"',
+  'ecret',
+  'ECRET',
+  'assword',
+  'ASSWORD',
+  'assWord',
+  'pikey',
+  'piKey',
+  'PIKEY',
+  'pi_key',
+  'PI_KEY',
+  'pi-key',
+  'PI-KEY',
+  'uthorization',
+  'UTHORIZATION',
+  'ookie',
+  'OOKIE',
 ].map((text) => Buffer.from(text))
 const flagOnly = Buffer.from('hasExternalP') // "hasExternalPassword" is a boolean in every account
 
@@ -82,8 +127,7 @@ export class SecretHints {
       for (const hit of found) this.#hits.push(hit)
     }
     // The last 16 bytes seen, even when a read is shorter than a hint (tiny reads in tests).
-    this.#tail =
-      bytes.length >= 16 ? Buffer.from(bytes.subarray(bytes.length - 16)) : Buffer.concat([this.#tail, bytes]).subarray(-16)
+    this.#tail = bytes.length >= 16 ? Buffer.from(bytes.subarray(bytes.length - 16)) : Buffer.concat([this.#tail, bytes]).subarray(-16)
   }
 
   /** Whether a hint lies in [start, end). Ranges must be asked in increasing order. */

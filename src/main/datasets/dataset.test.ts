@@ -5,10 +5,39 @@ import { generateAccounts } from '../emulator/generate'
 import { Dataset } from './dataset'
 
 const accounts: CustomerAccount[] = [
-  { id: 30, firstName: 'Émile', lastName: 'Zola', emailAddress: 'emile@example.com', isActive: true, commerceSummary: { orderCount: 2, totalOrderAmount: { amount: 20 } }, segments: [{ code: 'VIP' }] },
-  { id: 10, firstName: 'anna', lastName: 'Berg', emailAddress: 'anna@example.com', isActive: false, commerceSummary: { orderCount: 9, totalOrderAmount: { amount: 900 } } },
-  { id: 20, companyOrOrganization: 'Acme Corp', emailAddress: null, isActive: true, commerceSummary: { orderCount: 9 }, auditInfo: { updateDate: '2024-01-01T00:00:00Z' } },
-  { id: 40, firstName: 'Eve', lastName: 'Adams', userName: 'eve', contacts: [{ email: 'eve.home@example.net', address: { cityOrTown: 'Oslo' } }], segments: [{ code: 'VIP' }, { code: 'NEW' }] },
+  {
+    id: 30,
+    firstName: 'Émile',
+    lastName: 'Zola',
+    emailAddress: 'emile@example.com',
+    isActive: true,
+    commerceSummary: { orderCount: 2, totalOrderAmount: { amount: 20 } },
+    segments: [{ code: 'VIP' }],
+  },
+  {
+    id: 10,
+    firstName: 'anna',
+    lastName: 'Berg',
+    emailAddress: 'anna@example.com',
+    isActive: false,
+    commerceSummary: { orderCount: 9, totalOrderAmount: { amount: 900 } },
+  },
+  {
+    id: 20,
+    companyOrOrganization: 'Acme Corp',
+    emailAddress: null,
+    isActive: true,
+    commerceSummary: { orderCount: 9 },
+    auditInfo: { updateDate: '2024-01-01T00:00:00Z' },
+  },
+  {
+    id: 40,
+    firstName: 'Eve',
+    lastName: 'Adams',
+    userName: 'eve',
+    contacts: [{ email: 'eve.home@example.net', address: { cityOrTown: 'Oslo' } }],
+    segments: [{ code: 'VIP' }, { code: 'NEW' }],
+  },
   { firstName: 'No', lastName: 'Id' },
 ]
 const dataset = new Dataset(accounts)
@@ -18,8 +47,23 @@ describe('Dataset rows', () => {
   it('lists every account in file order with its list columns', () => {
     const page = dataset.query({ offset: 0, limit: 10 })
     expect(page.total).toBe(5)
-    expect(page.rows[0]).toEqual({ index: 0, id: 30, name: 'Émile Zola', emailAddress: 'emile@example.com', userName: null, orderCount: 2, totalOrderAmount: 20, isActive: true, updateDate: null })
-    expect(page.rows[2]).toMatchObject({ name: 'Acme Corp', emailAddress: null, totalOrderAmount: null, updateDate: '2024-01-01T00:00:00Z' })
+    expect(page.rows[0]).toEqual({
+      index: 0,
+      id: 30,
+      name: 'Émile Zola',
+      emailAddress: 'emile@example.com',
+      userName: null,
+      orderCount: 2,
+      totalOrderAmount: 20,
+      isActive: true,
+      updateDate: null,
+    })
+    expect(page.rows[2]).toMatchObject({
+      name: 'Acme Corp',
+      emailAddress: null,
+      totalOrderAmount: null,
+      updateDate: '2024-01-01T00:00:00Z',
+    })
     expect(page.rows[4]).toMatchObject({ id: null, orderCount: null, isActive: null })
   })
 
@@ -32,16 +76,42 @@ describe('Dataset rows', () => {
 
 describe('Dataset sorting', () => {
   it('sorts text ignoring case and accents, missing values last in both directions', () => {
-    expect(names(dataset.query({ offset: 0, limit: 10, sort: { field: 'name', direction: 'asc' } }).rows)).toEqual(['Acme Corp', 'anna Berg', 'Émile Zola', 'Eve Adams', 'No Id'])
-    expect(names(dataset.query({ offset: 0, limit: 10, sort: { field: 'name', direction: 'desc' } }).rows)).toEqual(['No Id', 'Eve Adams', 'Émile Zola', 'anna Berg', 'Acme Corp'])
+    expect(names(dataset.query({ offset: 0, limit: 10, sort: { field: 'name', direction: 'asc' } }).rows)).toEqual([
+      'Acme Corp',
+      'anna Berg',
+      'Émile Zola',
+      'Eve Adams',
+      'No Id',
+    ])
+    expect(names(dataset.query({ offset: 0, limit: 10, sort: { field: 'name', direction: 'desc' } }).rows)).toEqual([
+      'No Id',
+      'Eve Adams',
+      'Émile Zola',
+      'anna Berg',
+      'Acme Corp',
+    ])
     const byEmail = dataset.query({ offset: 0, limit: 10, sort: { field: 'emailAddress', direction: 'desc' } }).rows
     expect(byEmail.map((r) => r.emailAddress)).toEqual(['emile@example.com', 'anna@example.com', null, null, null])
   })
 
   it('sorts numbers, ties in file order, and flags', () => {
-    expect(dataset.query({ offset: 0, limit: 10, sort: { field: 'orderCount', direction: 'desc' } }).rows.map((r) => r.index)).toEqual([1, 2, 0, 3, 4])
-    expect(dataset.query({ offset: 0, limit: 10, sort: { field: 'id', direction: 'asc' } }).rows.map((r) => r.id)).toEqual([10, 20, 30, 40, null])
-    expect(dataset.query({ offset: 0, limit: 10, sort: { field: 'isActive', direction: 'asc' } }).rows.map((r) => r.isActive)).toEqual([false, true, true, null, null])
+    expect(dataset.query({ offset: 0, limit: 10, sort: { field: 'orderCount', direction: 'desc' } }).rows.map((r) => r.index)).toEqual([
+      1, 2, 0, 3, 4,
+    ])
+    expect(dataset.query({ offset: 0, limit: 10, sort: { field: 'id', direction: 'asc' } }).rows.map((r) => r.id)).toEqual([
+      10,
+      20,
+      30,
+      40,
+      null,
+    ])
+    expect(dataset.query({ offset: 0, limit: 10, sort: { field: 'isActive', direction: 'asc' } }).rows.map((r) => r.isActive)).toEqual([
+      false,
+      true,
+      true,
+      null,
+      null,
+    ])
     expect(dataset.query({ offset: 0, limit: 2, sort: { field: 'index', direction: 'desc' } }).rows.map((r) => r.index)).toEqual([4, 3])
   })
 })
@@ -60,7 +130,11 @@ describe('Dataset search and filter', () => {
 
   it('filters with the account filter language, combined with search and sort', () => {
     expect(dataset.query({ offset: 0, limit: 10, filter: 'segments.code = "VIP"' }).rows.map((r) => r.index)).toEqual([0, 3])
-    expect(dataset.query({ offset: 0, limit: 10, filter: 'commerceSummary.orderCount > 5', sort: { field: 'name', direction: 'asc' } }).rows.map((r) => r.name)).toEqual(['Acme Corp', 'anna Berg'])
+    expect(
+      dataset
+        .query({ offset: 0, limit: 10, filter: 'commerceSummary.orderCount > 5', sort: { field: 'name', direction: 'asc' } })
+        .rows.map((r) => r.name),
+    ).toEqual(['Acme Corp', 'anna Berg'])
     expect(dataset.query({ offset: 0, limit: 10, filter: 'segments.code = "VIP"', search: 'eve' }).rows.map((r) => r.index)).toEqual([3])
   })
 

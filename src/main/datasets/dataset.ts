@@ -47,7 +47,10 @@ export class Dataset {
 
   account(index: number): CustomerAccount {
     if (!Number.isInteger(index) || index < 0 || index >= this.accounts.length)
-      throw new AppFailure({ kind: 'not-found', message: `There is no account #${index + 1} in this file; it holds ${this.accounts.length}.` })
+      throw new AppFailure({
+        kind: 'not-found',
+        message: `There is no account #${index + 1} in this file; it holds ${this.accounts.length}.`,
+      })
     return this.accounts[index]
   }
 
@@ -196,7 +199,14 @@ export class Dataset {
   #texts(field: DatasetSortField): (string | null)[] {
     let keys = this.#textKeys.get(field)
     if (!keys) {
-      const source = field === 'name' ? this.index.names : field === 'emailAddress' ? this.index.emails : field === 'userName' ? this.index.userNames : this.index.updated
+      const source =
+        field === 'name'
+          ? this.index.names
+          : field === 'emailAddress'
+            ? this.index.emails
+            : field === 'userName'
+              ? this.index.userNames
+              : this.index.updated
       keys = field === 'updateDate' ? source.map((value) => value || null) : source.map(sortKey)
       this.#textKeys.set(field, keys)
     }

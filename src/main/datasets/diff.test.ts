@@ -39,7 +39,9 @@ describe('diffAccounts', () => {
     const after = clone(before)
     after.contacts!.reverse()
     after.contacts![0].address!.cityOrTown = 'Trondheim'
-    expect(diffAccounts(before, after)).toEqual([{ path: 'contacts[id=12].address.cityOrTown', kind: 'changed', before: 'Bergen', after: 'Trondheim' }])
+    expect(diffAccounts(before, after)).toEqual([
+      { path: 'contacts[id=12].address.cityOrTown', kind: 'changed', before: 'Bergen', after: 'Trondheim' },
+    ])
   })
 
   it('reports added and removed items, fields and attributes, and audit changes', () => {
@@ -69,7 +71,22 @@ describe('diffAccounts', () => {
       { path: 'tags[2]', kind: 'added', after: 'd' },
     ])
     // Duplicate ids can't identify items: by position.
-    expect(diffAccounts({ l: [{ id: 1, v: 1 }, { id: 1, v: 2 }] }, { l: [{ id: 1, v: 2 }, { id: 1, v: 2 }] })).toEqual([{ path: 'l[0].v', kind: 'changed', before: 1, after: 2 }])
+    expect(
+      diffAccounts(
+        {
+          l: [
+            { id: 1, v: 1 },
+            { id: 1, v: 2 },
+          ],
+        },
+        {
+          l: [
+            { id: 1, v: 2 },
+            { id: 1, v: 2 },
+          ],
+        },
+      ),
+    ).toEqual([{ path: 'l[0].v', kind: 'changed', before: 1, after: 2 }])
   })
 
   it('reports a change of type whole, null included', () => {
@@ -84,7 +101,10 @@ describe('diffAccounts', () => {
   })
 
   it('never shows a token', () => {
-    const changes = diffAccounts({ id: 1, accessToken: 'old-secret' }, { id: 1, accessToken: 'new-secret', contacts: [{ id: 1, refreshToken: 'r-secret' }] })
+    const changes = diffAccounts(
+      { id: 1, accessToken: 'old-secret' },
+      { id: 1, accessToken: 'new-secret', contacts: [{ id: 1, refreshToken: 'r-secret' }] },
+    )
     expect(JSON.stringify(changes)).not.toContain('secret')
   })
 })

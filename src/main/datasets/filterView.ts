@@ -19,7 +19,6 @@ function missing(known: PathNode, paths: readonly (readonly string[])[]): PathNo
   let out: PathNode | null = null
   for (const path of paths) {
     let node = known
-    let covered = false
     for (const name of path) {
       if (node.whole) break
       const next = node.children.get(name)
@@ -29,8 +28,7 @@ function missing(known: PathNode, paths: readonly (readonly string[])[]): PathNo
       }
       node = next
     }
-    covered = node.whole
-    if (covered) continue
+    if (node.whole) continue
     out ??= newNode()
     let target = out
     for (const name of path) {
@@ -56,7 +54,6 @@ function merge(into: PathNode, from: PathNode): void {
     merge(target, child)
   }
 }
-
 
 // An empty container of the same kind: arrays keep their length and their primitive elements.
 function shell(value: unknown): unknown {

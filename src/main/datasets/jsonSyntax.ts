@@ -61,7 +61,12 @@ export function findJsonSyntaxError(bytes: Uint8Array, start = 0, end = bytes.le
           if (stack.length === 0) done = true
           continue
         }
-        return problem(i, inObject ? `Expected ',' or '}' after a property value, found ${describeByte(c)}.` : `Expected ',' or ']' after an array element, found ${describeByte(c)}.`)
+        return problem(
+          i,
+          inObject
+            ? `Expected ',' or '}' after a property value, found ${describeByte(c)}.`
+            : `Expected ',' or ']' after an array element, found ${describeByte(c)}.`,
+        )
       case Expect.KeyOrEnd:
       case Expect.Key:
         if (c === 0x7d && expect === Expect.KeyOrEnd) {
@@ -71,7 +76,11 @@ export function findJsonSyntaxError(bytes: Uint8Array, start = 0, end = bytes.le
           expect = Expect.CommaOrEnd
           continue
         }
-        if (c !== 0x22) return problem(i, c === 0x7d ? "A trailing comma before '}'." : `Expected a property name in double quotes, found ${describeByte(c)}.`)
+        if (c !== 0x22)
+          return problem(
+            i,
+            c === 0x7d ? "A trailing comma before '}'." : `Expected a property name in double quotes, found ${describeByte(c)}.`,
+          )
         break
       case Expect.ValueOrEnd:
         if (c === 0x5d) {
@@ -125,7 +134,11 @@ function skipString(bytes: Uint8Array, open: number, end: number): number | { at
   while (i < end) {
     const c = bytes[i]
     if (c === 0x22) return i + 1
-    if (c < 0x20) return { at: i, message: c === 0x0a ? 'A line break inside a string (a missing closing quote?).' : 'A control character inside a string.' }
+    if (c < 0x20)
+      return {
+        at: i,
+        message: c === 0x0a ? 'A line break inside a string (a missing closing quote?).' : 'A control character inside a string.',
+      }
     if (c === 0x5c) {
       const e = bytes[i + 1]
       if (e === 0x75) {

@@ -20,13 +20,20 @@ writeFileSync(good, accounts.map((a) => JSON.stringify(a)).join('\n') + '\n')
 const bad = join(dir, 'bad.json')
 writeFileSync(bad, '[{"id": 1, "emailAddress": "a@example.com"},\n {"id": 2,, }]')
 
-
 describe('openDataset (worker)', () => {
   it('opens a file, pages, searches, returns accounts, and closes', async () => {
     const progress: Progress[] = []
     const handle = await openDataset(good, { id: 'd1', onProgress: (p) => progress.push(p) })
     try {
-      expect(handle.summary).toEqual({ id: 'd1', name: 'accounts.jsonl', path: resolve(good), shape: 'jsonl', count: 300, bytes: expect.any(Number), warnings: [] })
+      expect(handle.summary).toEqual({
+        id: 'd1',
+        name: 'accounts.jsonl',
+        path: resolve(good),
+        shape: 'jsonl',
+        count: 300,
+        bytes: expect.any(Number),
+        warnings: [],
+      })
       expect(progress[progress.length - 1]).toMatchObject({ done: handle.summary.bytes, total: handle.summary.bytes })
       const page = await handle.query({ offset: 10, limit: 5 })
       expect(page.total).toBe(300)

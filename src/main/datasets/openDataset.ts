@@ -38,7 +38,11 @@ function stopped(): AppFailure {
 
 function workerFailure(error: Error): AppFailure {
   if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY')
-    return new AppFailure({ kind: 'file', message: 'The file is too large to hold in memory.', hint: 'Export fewer accounts per file, or close other open files.' })
+    return new AppFailure({
+      kind: 'file',
+      message: 'The file is too large to hold in memory.',
+      hint: 'Export fewer accounts per file, or close other open files.',
+    })
   return new AppFailure({ kind: 'internal', message: `The file reader failed (${error.name}).` })
 }
 
@@ -61,8 +65,9 @@ export function openDataset(path: string, options: OpenDatasetOptions = {}): Pro
     pending.clear()
   }
 
-    const ask = <T>(request: WorkerAsk): Promise<T> => {
-    if (closed) return Promise.reject(new AppFailure({ kind: 'not-found', message: 'That file is no longer open.', hint: 'Open it again.' }))
+  const ask = <T>(request: WorkerAsk): Promise<T> => {
+    if (closed)
+      return Promise.reject(new AppFailure({ kind: 'not-found', message: 'That file is no longer open.', hint: 'Open it again.' }))
     const id = nextId++
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject })

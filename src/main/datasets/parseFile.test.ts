@@ -60,7 +60,14 @@ describe('parseAccountFile: shapes', () => {
   })
 
   it('takes the account out of an auth ticket and drops its tokens', () => {
-    const ticket = { accessToken: 'AT.secret', accessTokenExpiration: '2030-01-01T00:00:00Z', refreshToken: 'RT-secret', jwtAccessToken: 'eyJ.x.y', userId: 'u1', customerAccount: { ...accounts[0], accessToken: 'nested-secret' } }
+    const ticket = {
+      accessToken: 'AT.secret',
+      accessTokenExpiration: '2030-01-01T00:00:00Z',
+      refreshToken: 'RT-secret',
+      jwtAccessToken: 'eyJ.x.y',
+      userId: 'u1',
+      customerAccount: { ...accounts[0], accessToken: 'nested-secret' },
+    }
     const parsed = parseAccountFile(file(JSON.stringify(ticket)))
     expect(parsed.shape).toBe('ticket')
     expect(parsed.accounts).toEqual([accounts[0]])
@@ -87,7 +94,28 @@ describe('parseAccountFile: shapes', () => {
 
   it('finds every spelling of a secret key, whatever its value says', () => {
     // Values with no hint of their own: only the key names can give these away.
-    const keys = ['accessToken', 'refresh_token', 'ACCESS_TOKEN', 'clientSecret', 'client_secret', 'password', 'Password', 'passWord', 'PASSWORD', 'apiKey', 'apikey', 'api_key', 'API_KEY', 'api-key', 'Authorization', 'authorization', 'cookie', 'Cookie', 'set-cookie', 'setCookie']
+    const keys = [
+      'accessToken',
+      'refresh_token',
+      'ACCESS_TOKEN',
+      'clientSecret',
+      'client_secret',
+      'password',
+      'Password',
+      'passWord',
+      'PASSWORD',
+      'apiKey',
+      'apikey',
+      'api_key',
+      'API_KEY',
+      'api-key',
+      'Authorization',
+      'authorization',
+      'cookie',
+      'Cookie',
+      'set-cookie',
+      'setCookie',
+    ]
     for (const key of keys) expect(isSecretKey(key), key).toBe(true)
     const withKeys = keys.map((key, i) => ({ ...accounts[i % accounts.length], contacts: [{ id: 9, [key]: 'v1' }] }))
     for (const chunkSize of [5, 1 << 20]) {
@@ -132,7 +160,9 @@ describe('parseAccountFile: bad input', () => {
     const text = JSON.stringify(accounts, null, 2)
     const error = failure(text.slice(0, text.length - 20))
     expect(error.kind).toBe('bad-file')
-    expect(error.message).toMatch(/the file is cut short\. The file ends in the middle of account #3, which starts at byte \d+\. \(at line \d+, column \d+ \(byte \d+\)\)/)
+    expect(error.message).toMatch(
+      /the file is cut short\. The file ends in the middle of account #3, which starts at byte \d+\. \(at line \d+, column \d+ \(byte \d+\)\)/,
+    )
   })
 
   it('malformed JSON inside an account: line, column and byte offset, in our words', () => {
@@ -168,7 +198,11 @@ describe('parseAccountFile: bad input', () => {
 
   it('UTF-16, with or without a BOM', () => {
     const utf16 = Buffer.from(JSON.stringify(accounts), 'utf16le')
-    for (const bytes of [Buffer.concat([Buffer.from([0xff, 0xfe]), utf16]), utf16, Buffer.from(JSON.stringify(accounts), 'utf16le').swap16()]) {
+    for (const bytes of [
+      Buffer.concat([Buffer.from([0xff, 0xfe]), utf16]),
+      utf16,
+      Buffer.from(JSON.stringify(accounts), 'utf16le').swap16(),
+    ]) {
       const error = failure(bytes)
       expect(error.kind).toBe('bad-file')
       expect(error.message).toMatch(/UTF-16/)
@@ -183,7 +217,9 @@ describe('parseAccountFile: bad input', () => {
   })
 
   it('JSON that is not accounts', () => {
-    expect(failure('{"productCode": "P1", "content": {"productName": "Shoe"}}').message).toMatch(/not a customer account.*keys: productCode, content/)
+    expect(failure('{"productCode": "P1", "content": {"productName": "Shoe"}}').message).toMatch(
+      /not a customer account.*keys: productCode, content/,
+    )
     expect(failure('[{"productCode": "P1"}]').message).toMatch(/elements of this array are not customer accounts/)
     expect(failure('{"items": [{"productCode": "P1"}], "totalCount": 1}').message).toMatch(/items of this page are not customer accounts/)
     expect(failure('{"productCode": "P1"}\n{"productCode": "P2"}\n').message).toMatch(/lines of this file are not customer accounts/)

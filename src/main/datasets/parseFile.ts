@@ -32,7 +32,6 @@ export interface ParseOptions {
   onProgress?: (bytesRead: number, totalBytes: number) => void
 }
 
-
 function sizeText(bytes: number): string {
   return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : `${Math.round(bytes / 1024 ** 2)} MB`
 }
@@ -107,7 +106,11 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
           ticket = droppedTokens = true
         }
         if (index === 0 && !looksLikeAccount(value)) {
-          const what = itemsStreamed ? 'The items of this page' : scanner.shape === 'lines' ? 'The lines of this file' : 'The elements of this array'
+          const what = itemsStreamed
+            ? 'The items of this page'
+            : scanner.shape === 'lines'
+              ? 'The lines of this file'
+              : 'The elements of this array'
           throw badFile(`${what} are not customer accounts (the first has keys: ${someKeys(value as Record<string, unknown>)}).`, offset)
         }
         accounts.push((ticket || hints.within(offset, offset + end - start) ? withoutSecrets(value) : value) as CustomerAccount)
@@ -126,7 +129,8 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
       linesStart() {
         // The first object was line 1 of JSON Lines, not the whole file.
         const first = isTicket(top) ? top.customerAccount : top
-        if (!looksLikeAccount(first)) throw badFile(`The lines of this file are not customer accounts (the first has keys: ${someKeys(first)}).`, skip, true)
+        if (!looksLikeAccount(first))
+          throw badFile(`The lines of this file are not customer accounts (the first has keys: ${someKeys(first)}).`, skip, true)
         accounts.push(first)
       },
     },

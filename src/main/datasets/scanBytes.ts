@@ -71,7 +71,15 @@ export interface Nesting {
  * ('too-deep', i just past the bracket) or, with newlines = 2, a line ends first ('newline', i
  * just past it). newlines = 1 only notes a newline. Returns i; the rest of the state is in `nest`.
  */
-export function skipNested(buf: Buffer, i: number, len: number, nest: Nesting, target: number, maxDepth: number, newlines: 0 | 1 | 2): number {
+export function skipNested(
+  buf: Buffer,
+  i: number,
+  len: number,
+  nest: Nesting,
+  target: number,
+  maxDepth: number,
+  newlines: 0 | 1 | 2,
+): number {
   let depth = nest.depth
   let inString = nest.inString
   let stop: NestStop = 'more'

@@ -99,7 +99,11 @@ export class JsonScanner {
         return
       case S.Element:
       case S.Line:
-        throw new ScanError('truncated', `The file ends in the middle of account #${this.count + 1}, which starts at byte ${this.#base + this.#start}.`, at)
+        throw new ScanError(
+          'truncated',
+          `The file ends in the middle of account #${this.count + 1}, which starts at byte ${this.#base + this.#start}.`,
+          at,
+        )
       default:
         throw new ScanError('truncated', 'The file ends before its JSON is complete.', at)
     }

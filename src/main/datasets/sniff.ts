@@ -3,7 +3,8 @@
 import { AppFailure } from '../../shared/errors'
 
 /** What a person can open instead, for every message about the wrong kind of file. */
-export const SAVE_AS = 'Open a JSON or JSON Lines file of customer accounts: an array, one account per line, a Kibo accounts page, an account or an auth ticket.'
+export const SAVE_AS =
+  'Open a JSON or JSON Lines file of customer accounts: an array, one account per line, a Kibo accounts page, an account or an auth ticket.'
 
 function badFile(message: string, hint = SAVE_AS, where?: string): AppFailure {
   return new AppFailure({ kind: 'bad-file', message, hint, ...(where ? { where } : {}) })
@@ -32,7 +33,10 @@ export function sniff(head: Uint8Array, name: string): { skip: number } {
   if (startsWith(head, [0xff, 0xfe, 0, 0]) || startsWith(head, [0, 0, 0xfe, 0xff]))
     throw badFile(`${name} is UTF-32 text.`, 'Re-save it as UTF-8 (in most editors: Save As, Encoding: UTF-8) and open it again.')
   if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff]) || looksLikeUtf16(head))
-    throw badFile(`${name} is UTF-16 text; Account Inspector reads UTF-8.`, 'Re-save it as UTF-8 (in most editors: Save As, Encoding: UTF-8) and open it again.')
+    throw badFile(
+      `${name} is UTF-16 text; Account Inspector reads UTF-8.`,
+      'Re-save it as UTF-8 (in most editors: Save As, Encoding: UTF-8) and open it again.',
+    )
   for (const [signature, what] of signatures) if (startsWith(head, signature)) throw badFile(`${name} is ${what}, not JSON.`)
   const skip = startsWith(head, [0xef, 0xbb, 0xbf]) ? 3 : 0
   let k = skip
@@ -41,9 +45,14 @@ export function sniff(head: Uint8Array, name: string): { skip: number } {
   const first = head[k]
   if (first === 0x7b || first === 0x5b) return { skip }
   if (head.subarray(k).includes(0)) throw badFile(`${name} is a binary file, not JSON.`)
-  const firstLine = Buffer.from(head.subarray(k, Math.min(head.length, k + 4096))).toString('utf8').split(/\r?\n/)[0]
+  const firstLine = Buffer.from(head.subarray(k, Math.min(head.length, k + 4096)))
+    .toString('utf8')
+    .split(/\r?\n/)[0]
   if (/^[^{}[\]]*[,;\t][^{}[\]]*$/.test(firstLine))
-    throw badFile(`${name} looks like CSV (comma- or tab-separated values), not JSON.`, `${SAVE_AS} Account Inspector writes CSV for spreadsheets but opens JSON.`)
+    throw badFile(
+      `${name} looks like CSV (comma- or tab-separated values), not JSON.`,
+      `${SAVE_AS} Account Inspector writes CSV for spreadsheets but opens JSON.`,
+    )
   const what = first >= 0x21 && first <= 0x7e ? `'${String.fromCharCode(first)}'` : 'a non-ASCII character'
   throw badFile(`${name} is not JSON: it starts with ${what} where '{' or '[' should be.`, SAVE_AS, `byte ${k}`)
 }

@@ -19,7 +19,9 @@ export interface WorkerStart {
 export function datasetWorkerStart(moduleUrl: string = import.meta.url): WorkerStart {
   if (moduleUrl.endsWith('.ts')) {
     // require.resolve finds the package's CommonJS build; its ESM twin (what `import` would load) sits beside it.
-    const tsxApi = createRequire(fileURLToPath(moduleUrl)).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')
+    const tsxApi = createRequire(fileURLToPath(moduleUrl))
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs')
     const tsx = pathToFileURL(tsxApi).href
     const entry = new URL('./worker.ts', moduleUrl).href
     const bootstrap = `const { register } = await import(${JSON.stringify(tsx)}); register(); await import(${JSON.stringify(entry)})`

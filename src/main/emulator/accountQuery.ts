@@ -83,11 +83,7 @@ function quickSearch(q: string): (a: CustomerAccount) => boolean {
   }
 }
 
-export function queryAccounts(
-  accounts: CustomerAccount[],
-  fields: FieldPaths,
-  query: Record<string, string>,
-): CustomerAccountCollection {
+export function queryAccounts(accounts: CustomerAccount[], fields: FieldPaths, query: Record<string, string>): CustomerAccountCollection {
   const startIndex = intParam(query, 'startIndex') ?? 0
   let pageSize = intParam(query, 'pageSize') ?? 0
   if (pageSize === 0) pageSize = DEFAULT_PAGE_SIZE

@@ -26,7 +26,11 @@ function oauth(emu: Emulator, body: unknown) {
 describe('application auth tickets', () => {
   it('issues a spec-shaped bearer ticket for the demo client', async () => {
     const emu = await emulator()
-    const res = await oauth(emu, { client_id: DEMO_CLIENT.clientId, client_secret: DEMO_CLIENT.clientSecret, grant_type: 'client_credentials' })
+    const res = await oauth(emu, {
+      client_id: DEMO_CLIENT.clientId,
+      client_secret: DEMO_CLIENT.clientSecret,
+      grant_type: 'client_credentials',
+    })
     expect(res.status).toBe(200)
     expect(validateResponse('POST', OAUTH, 200, res.json, { strict: true })).toEqual([])
     expect(res.json).toMatchObject({ token_type: 'bearer', expires_in: 3600 })
@@ -92,13 +96,15 @@ describe('bearer checks', () => {
     const sibling = await emulator({ now: () => now, jwtKey: key, tenant: 200001 })
     const stranger = await emulator({ now: () => now })
     const body = { accountId: 1001 }
-    const tryWith = (authorization: string) =>
-      call(emu, 'POST', IMPERSONATE, { body, headers: { ...kiboHeaders(emu, ''), authorization } })
+    const tryWith = (authorization: string) => call(emu, 'POST', IMPERSONATE, { body, headers: { ...kiboHeaders(emu, ''), authorization } })
 
     const good = await appToken(emu)
     expect((await call(emu, 'POST', IMPERSONATE, { body, headers: kiboHeaders(emu, good) })).status).toBe(200)
 
-    const noHeader = await call(emu, 'POST', IMPERSONATE, { body, headers: { 'x-vol-tenant': String(emu.tenant), 'x-vol-site': String(emu.site) } })
+    const noHeader = await call(emu, 'POST', IMPERSONATE, {
+      body,
+      headers: { 'x-vol-tenant': String(emu.tenant), 'x-vol-site': String(emu.site) },
+    })
     expect(noHeader.status).toBe(401)
     expect((await tryWith('Bearer not.a.jwt')).status).toBe(401)
     expect((await tryWith(`Basic ${good}`)).status).toBe(401)
@@ -183,8 +189,7 @@ describe('customer tickets', () => {
     const ticket = await call(emu, 'POST', IMPERSONATE, { body: { accountId: 1001 }, headers: kiboHeaders(emu, token) })
     await call(emu, 'POST', IMPERSONATE, { body: { accountId: 1001 }, headers: kiboHeaders(emu, 'presented-garbage') })
     const secrets = emu.issuedSecrets()
-    for (const s of [DEMO_CLIENT.clientSecret, token, 'tofu-secret', 'wrong-secret', 'presented-garbage'])
-      expect(secrets).toContain(s)
+    for (const s of [DEMO_CLIENT.clientSecret, token, 'tofu-secret', 'wrong-secret', 'presented-garbage']) expect(secrets).toContain(s)
     for (const k of ['accessToken', 'refreshToken', 'jwtAccessToken']) expect(secrets).toContain(ticket.json[k])
   })
 })

@@ -8,15 +8,24 @@ describe('parseCliArgs', () => {
   it('has defaults and reads every option', () => {
     expect(parseCliArgs([])).toMatchObject({ ok: true, help: false, json: false, options: { port: 0, accounts: 1000, seed: 7 } })
     const all = parseCliArgs(
-      '--port 8123 --accounts 50 --seed 3 --tenant 42 --site 43 --latency 25 --app-token-seconds 60 --access-token-seconds 30 --refresh-token-seconds 90 --json'.split(' '),
+      '--port 8123 --accounts 50 --seed 3 --tenant 42 --site 43 --latency 25 --app-token-seconds 60 --access-token-seconds 30 --refresh-token-seconds 90 --json'.split(
+        ' ',
+      ),
     )
     expect(all).toEqual({
       ok: true,
       help: false,
       json: true,
       options: {
-        port: 8123, accounts: 50, seed: 3, tenant: 42, site: 43, faults: { latencyMs: 25 },
-        appTokenSeconds: 60, accessTokenSeconds: 30, refreshTokenSeconds: 90,
+        port: 8123,
+        accounts: 50,
+        seed: 3,
+        tenant: 42,
+        site: 43,
+        faults: { latencyMs: 25 },
+        appTokenSeconds: 60,
+        accessTokenSeconds: 30,
+        refreshTokenSeconds: 90,
       },
     })
   })
@@ -43,7 +52,10 @@ describe('emulator CLI process', () => {
     for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL')
   })
   const run = (args: string[]) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/emulatorCli.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/emulatorCli.ts', ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     children.push(child)
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
     return { child, exited }

@@ -17,9 +17,7 @@ export const usage = `Usage: node out/main/emulator.js [options]
   --json                      print one JSON line {url, tenant, site, clientId} instead of text
   --help                      show this help`
 
-export type CliParse =
-  | { ok: true; help: boolean; json: boolean; options: EmulatorOptions }
-  | { ok: false; message: string }
+export type CliParse = { ok: true; help: boolean; json: boolean; options: EmulatorOptions } | { ok: false; message: string }
 
 const numeric = {
   port: { min: 0, max: 65535 },
@@ -54,7 +52,8 @@ export function parseCliArgs(argv: string[]): CliParse {
   for (const [name, range] of Object.entries(numeric) as Array<[NumericName, { min: number; max: number }]>) {
     const raw = values[name]
     if (raw === undefined) continue
-    if (typeof raw !== 'string' || !/^\d+$/.test(raw)) return { ok: false, message: `--${name} must be a whole number, got "${String(raw)}"` }
+    if (typeof raw !== 'string' || !/^\d+$/.test(raw))
+      return { ok: false, message: `--${name} must be a whole number, got "${String(raw)}"` }
     const v = Number(raw)
     if (v < range.min || v > range.max) return { ok: false, message: `--${name} must be between ${range.min} and ${range.max}, got ${v}` }
     n[name] = v

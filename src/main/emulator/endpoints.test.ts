@@ -57,7 +57,13 @@ describe('impersonatecart', () => {
     for (const [body, status, errorCode] of cases) {
       const res = await impersonate(body)
       expect(res.status, JSON.stringify(body)).toBe(status)
-      expect(res.json).toEqual({ message: expect.any(String), errorCode, applicationName: 'Customer', additionalErrorData: expect.any(Array), items: [] })
+      expect(res.json).toEqual({
+        message: expect.any(String),
+        errorCode,
+        applicationName: 'Customer',
+        additionalErrorData: expect.any(Array),
+        items: [],
+      })
     }
   })
 
@@ -77,7 +83,10 @@ describe('impersonatecart', () => {
   })
 
   it('honors responseFields, and refuses a malformed one before issuing anything', async () => {
-    const res = await impersonate({ accountId: 1001 }, { responseFields: 'accessToken,customerAccount(id,emailAddress,contacts(id,address(cityOrTown)))' })
+    const res = await impersonate(
+      { accountId: 1001 },
+      { responseFields: 'accessToken,customerAccount(id,emailAddress,contacts(id,address(cityOrTown)))' },
+    )
     expect(Object.keys(res.json)).toEqual(['customerAccount', 'accessToken'])
     const a = emu.data.accounts[1]
     expect(res.json.customerAccount).toEqual({
@@ -110,9 +119,16 @@ describe('GET accounts/{accountId}', () => {
     expect(missing.status).toBe(404)
     expect(missing.json.errorCode).toBe('ITEM_NOT_FOUND')
     expect((await call(emu, 'GET', '/commerce/customer/accounts/abc', { headers })).status).toBe(400)
-    const res = await call(emu, 'GET', '/commerce/customer/accounts/1010', { headers, query: { responseFields: 'id,commerceSummary(orderCount),segments(code)' } })
+    const res = await call(emu, 'GET', '/commerce/customer/accounts/1010', {
+      headers,
+      query: { responseFields: 'id,commerceSummary(orderCount),segments(code)' },
+    })
     const a = emu.data.accounts[10]
-    expect(res.json).toEqual({ id: 1010, commerceSummary: { orderCount: a.commerceSummary!.orderCount }, segments: a.segments!.map((s) => ({ code: s.code })) })
+    expect(res.json).toEqual({
+      id: 1010,
+      commerceSummary: { orderCount: a.commerceSummary!.orderCount },
+      segments: a.segments!.map((s) => ({ code: s.code })),
+    })
   })
 })
 
@@ -147,7 +163,10 @@ describe('GET accounts (list)', () => {
     const byUpdate = [...all()].sort((x, y) => y.auditInfo!.updateDate!.localeCompare(x.auditInfo!.updateDate!))
     expect(idsOf((await list({ sortBy: 'auditInfo.updateDate desc', pageSize: 10 })).json.items)).toEqual(idsOf(byUpdate.slice(0, 10)))
     const two = (await list({ sortBy: 'accountType asc, id desc', pageSize: 200 })).json.items as CustomerAccount[]
-    const b2b = all().filter((a) => a.accountType === 'B2B').map((a) => a.id!).reverse()
+    const b2b = all()
+      .filter((a) => a.accountType === 'B2B')
+      .map((a) => a.id!)
+      .reverse()
     expect(idsOf(two.slice(0, b2b.length))).toEqual(b2b)
     expect((await list({ sortBy: 'lastName sideways' })).status).toBe(400)
     expect((await list({ sortBy: 'lastNam asc' })).status).toBe(400)
@@ -159,7 +178,13 @@ describe('GET accounts (list)', () => {
     expect(await search(a.externalId!.toLowerCase())).toEqual([a.id])
     expect(await search(String(a.id))).toContain(a.id)
     expect(await search(a.emailAddress!.toUpperCase())).toContain(a.id)
-    const byName = all().filter((x) => x.firstName?.toLowerCase().includes(a.firstName!.toLowerCase()) || x.lastName?.toLowerCase().includes(a.firstName!.toLowerCase()) || x.emailAddress?.toLowerCase().includes(a.firstName!.toLowerCase()) || x.userName?.toLowerCase().includes(a.firstName!.toLowerCase()))
+    const byName = all().filter(
+      (x) =>
+        x.firstName?.toLowerCase().includes(a.firstName!.toLowerCase()) ||
+        x.lastName?.toLowerCase().includes(a.firstName!.toLowerCase()) ||
+        x.emailAddress?.toLowerCase().includes(a.firstName!.toLowerCase()) ||
+        x.userName?.toLowerCase().includes(a.firstName!.toLowerCase()),
+    )
     expect(await search(a.firstName!)).toEqual(idsOf(byName))
     expect(await search(`${a.firstName} ${a.lastName}`)).toContain(a.id)
     expect(await search('zzzz-nobody')).toEqual([])
@@ -175,7 +200,9 @@ describe('GET accounts (list)', () => {
     const someone = all()[17]
     const lower = (s: string | null | undefined) => (s ?? '').toLowerCase()
 
-    expect(await filter(`lastName eq '${someone.lastName!.replace(/'/g, "''")}'`)).toEqual(expectIds((a) => lower(a.lastName) === lower(someone.lastName)))
+    expect(await filter(`lastName eq '${someone.lastName!.replace(/'/g, "''")}'`)).toEqual(
+      expectIds((a) => lower(a.lastName) === lower(someone.lastName)),
+    )
     expect(await filter('accountType ne "B2C"')).toEqual(expectIds((a) => a.accountType !== 'B2C'))
     expect(await filter('id gt 1190')).toEqual(expectIds((a) => a.id! > 1190))
     expect(await filter('id ge 1190')).toEqual(expectIds((a) => a.id! >= 1190))
@@ -191,20 +218,30 @@ describe('GET accounts (list)', () => {
     expect(await filter("(isActive eq false or isLocked eq true) and contacts.address.countryCode eq 'CA'")).toEqual(
       expectIds((a) => (a.isActive === false || a.isLocked === true) && a.contacts!.some((c) => c.address!.countryCode === 'CA')),
     )
-    expect(await filter('externalid ne null and ISANONYMOUS eq false')).toEqual(expectIds((a) => a.externalId !== null && a.isAnonymous === false))
+    expect(await filter('externalid ne null and ISANONYMOUS eq false')).toEqual(
+      expectIds((a) => a.externalId !== null && a.isAnonymous === false),
+    )
   })
 
   it('answers a bad filter with 400 naming the position', async () => {
     const res = await list({ filter: "lastName eq 'x' and (id gt" })
     expect(res.status).toBe(400)
     expect(res.json.message).toMatch(/position 26/)
-    expect(res.json.additionalErrorData).toEqual([{ name: 'parameter', value: 'filter' }, { name: 'position', value: '26' }])
+    expect(res.json.additionalErrorData).toEqual([
+      { name: 'parameter', value: 'filter' },
+      { name: 'position', value: '26' },
+    ])
     expect((await list({ filter: "nosuchfield eq 'x'" })).json.message).toMatch(/position 0: unknown field/)
   })
 
   it('honors responseFields on the collection and isAnonymous', async () => {
     const res = await list({ pageSize: 3, responseFields: 'totalCount,items(id,emailAddress)' })
-    expect(res.json).toEqual({ totalCount: 200, items: all().slice(0, 3).map((a) => ({ id: a.id, emailAddress: a.emailAddress })) })
+    expect(res.json).toEqual({
+      totalCount: 200,
+      items: all()
+        .slice(0, 3)
+        .map((a) => ({ id: a.id, emailAddress: a.emailAddress })),
+    })
     const anon = await list({ isAnonymous: 'true', pageSize: 200, responseFields: 'items(isAnonymous)' })
     expect(anon.json.items.length).toBe(all().filter((a) => a.isAnonymous).length)
   })

@@ -148,7 +148,11 @@ describe('plumbing', () => {
 
   it('logs requests for contract tests, keeping the last 1000', async () => {
     const start = emu.requests.length
-    await call(emu, 'POST', '/commerce/customer/authtickets/impersonatecart', { headers, body: { accountId: 1001 }, query: { responseFields: 'userId' } })
+    await call(emu, 'POST', '/commerce/customer/authtickets/impersonatecart', {
+      headers,
+      body: { accountId: 1001 },
+      query: { responseFields: 'userId' },
+    })
     const last = emu.requests[emu.requests.length - 1]
     expect(emu.requests.length).toBe(Math.min(start + 1, REQUEST_LOG_SIZE))
     expect(last).toMatchObject({

@@ -2,14 +2,7 @@
 // PRNG stream (seed, index), so the same seed gives the same accounts whatever the count: the
 // first 200 accounts of a 100k tenant are the 200 accounts of a small one.
 import { DEMO_SITE, DEMO_TENANT } from '../../shared/demo'
-import type {
-  AuditInfo,
-  CustomerAccount,
-  CustomerAttribute,
-  CustomerContact,
-  CustomerNote,
-  CustomerSegment,
-} from '../../shared/kibo'
+import type { AuditInfo, CustomerAccount, CustomerAttribute, CustomerContact, CustomerNote, CustomerSegment } from '../../shared/kibo'
 import * as W from './names'
 
 export interface GeneratedCart {
@@ -155,7 +148,10 @@ function contact(d: Draw, accountId: number, k: number, p: Person, since: number
   const [city, region] = d.pick(country.regions)
   const types =
     k === 0
-      ? [{ name: 'Billing', isPrimary: true }, { name: 'Shipping', isPrimary: true }]
+      ? [
+          { name: 'Billing', isPrimary: true },
+          { name: 'Shipping', isPrimary: true },
+        ]
       : [{ name: d.chance(0.5) ? 'Shipping' : 'Billing', isPrimary: false }]
   return {
     accountId,
@@ -196,7 +192,11 @@ function attributes(d: Draw, since: number): CustomerAttribute[] {
     () => ({ fullyQualifiedName: 'tenant~birth-month', attributeDefinitionId: 13, values: [d.int(1, 12)] }),
     () => ({ fullyQualifiedName: 'tenant~preferred-store', attributeDefinitionId: 14, values: [d.pick(W.preferredStores)] }),
     () => ({ fullyQualifiedName: 'tenant~sms-opt-in', attributeDefinitionId: 15, values: [d.chance(0.5)] }),
-    () => ({ fullyQualifiedName: 'tenant~interests', attributeDefinitionId: 16, values: ['outdoor', 'kitchen', 'kids', 'tech'].filter(() => d.chance(0.5)) }),
+    () => ({
+      fullyQualifiedName: 'tenant~interests',
+      attributeDefinitionId: 16,
+      values: ['outdoor', 'kitchen', 'kids', 'tech'].filter(() => d.chance(0.5)),
+    }),
   ]
   const n = d.int(0, 5)
   const start = d.int(0, all.length - 1)

@@ -2,9 +2,25 @@ import { describe, expect, it } from 'vitest'
 import { KiboFilterError, compareAt, compileKiboFilter, parseKiboFilter, valuesAt } from './kiboFilter'
 
 const people = [
-  { id: 1, lastName: 'Smith', age: 30, isActive: true, auditInfo: { createDate: '2024-01-10T00:00:00.000Z' }, tags: [{ code: 'VIP' }], externalId: null },
+  {
+    id: 1,
+    lastName: 'Smith',
+    age: 30,
+    isActive: true,
+    auditInfo: { createDate: '2024-01-10T00:00:00.000Z' },
+    tags: [{ code: 'VIP' }],
+    externalId: null,
+  },
   { id: 2, lastName: 'smythe', age: 41, isActive: false, auditInfo: { createDate: '2023-06-01T12:00:00.000Z' }, tags: [] },
-  { id: 3, lastName: "O'Brien", age: 25, isActive: true, auditInfo: { createDate: '2025-02-01T00:00:00.000Z' }, tags: [{ code: 'NEWSLETTER' }, { code: 'VIP' }], externalId: 'ERP-1' },
+  {
+    id: 3,
+    lastName: "O'Brien",
+    age: 25,
+    isActive: true,
+    auditInfo: { createDate: '2025-02-01T00:00:00.000Z' },
+    tags: [{ code: 'NEWSLETTER' }, { code: 'VIP' }],
+    externalId: 'ERP-1',
+  },
 ]
 
 const ids = (filter: string) => people.filter(compileKiboFilter(filter)).map((p) => p.id)

@@ -8,8 +8,7 @@ export type FilterOperator = (typeof filterOperators)[number]
 export type FilterValue = string | number | boolean | null
 
 export type FilterNode =
-  | { kind: 'and' | 'or'; left: FilterNode; right: FilterNode }
-  | { kind: 'compare'; field: string; op: FilterOperator; value: FilterValue }
+  { kind: 'and' | 'or'; left: FilterNode; right: FilterNode } | { kind: 'compare'; field: string; op: FilterOperator; value: FilterValue }
 
 export class KiboFilterError extends Error {
   /** Zero-based offset of the problem in the filter text. */
@@ -110,7 +109,8 @@ export function parseKiboFilter(src: string, options: FilterParseOptions = {}): 
       at++
       const inner = orExpr()
       const close = peek()
-      if (close.type !== ')') throw new KiboFilterError(`expected ")" to close the "(" at position ${t.pos} but found ${describe(close)}`, close.pos)
+      if (close.type !== ')')
+        throw new KiboFilterError(`expected ")" to close the "(" at position ${t.pos} but found ${describe(close)}`, close.pos)
       at++
       return inner
     }

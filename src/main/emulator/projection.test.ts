@@ -22,7 +22,11 @@ function randomExpression(random: () => number, fields: FieldSpec[], depth = 0):
   const chosen = fields.filter(() => random() < 0.3)
   const picked = chosen.length > 0 ? chosen : [fields[Math.floor(random() * fields.length)]]
   return picked
-    .map((field) => (field.children && field.children.length > 0 && depth < 3 && random() < 0.6 ? `${field.name}(${randomExpression(random, field.children, depth + 1)})` : field.name))
+    .map((field) =>
+      field.children && field.children.length > 0 && depth < 3 && random() < 0.6
+        ? `${field.name}(${randomExpression(random, field.children, depth + 1)})`
+        : field.name,
+    )
     .join(',')
 }
 
@@ -34,7 +38,10 @@ describe('server-side projection equals local projection', () => {
     for (const [i, expression] of expressions.entries()) {
       const account = emulator.data.accounts[(i * 7) % emulator.data.accounts.length]
       const full = await call(emulator, 'GET', `/commerce/customer/accounts/${account.id}`, { headers })
-      const served = await call(emulator, 'GET', `/commerce/customer/accounts/${account.id}`, { headers, query: { responseFields: expression } })
+      const served = await call(emulator, 'GET', `/commerce/customer/accounts/${account.id}`, {
+        headers,
+        query: { responseFields: expression },
+      })
       expect(served.status, expression).toBe(200)
       expect(served.json, expression).toEqual(projectFields(full.json, expression))
     }
@@ -55,7 +62,11 @@ describe('server-side projection equals local projection', () => {
       const accountId = emulator.data.accounts[i * 3].id
       const full = await call(emulator, 'POST', '/commerce/customer/authtickets/impersonatecart', { headers, body: { accountId } })
       const fields = `userId,customerAccount(${expression})`
-      const served = await call(emulator, 'POST', '/commerce/customer/authtickets/impersonatecart', { headers, body: { accountId }, query: { responseFields: fields } })
+      const served = await call(emulator, 'POST', '/commerce/customer/authtickets/impersonatecart', {
+        headers,
+        body: { accountId },
+        query: { responseFields: fields },
+      })
       expect(served.status).toBe(200)
       // Tokens differ per call; everything the expression selects must match.
       expect(served.json, expression).toEqual(projectFields(full.json, fields))

@@ -3,7 +3,7 @@ import type { CartAuthTicketRequest, CustomerAccount } from '../../shared/kibo'
 import { FieldPaths, queryAccounts } from './accountQuery'
 import type { GeneratedCart, GeneratedTenant } from './generate'
 import { KiboHttpError, conflict, invalidParameter, notFound, unauthorized } from './kiboError'
-import { ClientRegistry, TokenService } from './tokens'
+import { type ClientRegistry, type TokenService } from './tokens'
 
 export interface RouteRequest {
   method: string
@@ -70,8 +70,7 @@ function checkTenantHeaders(state: EmulatorState, req: RouteRequest, siteRequire
 
 function objectBody(body: unknown): Record<string, unknown> {
   if (body === undefined) return {}
-  if (body === null || typeof body !== 'object' || Array.isArray(body))
-    throw invalidParameter('body', 'must be a JSON object.')
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw invalidParameter('body', 'must be a JSON object.')
   return body as Record<string, unknown>
 }
 
@@ -176,8 +175,7 @@ export function applicationFor(path: string): string {
 
 export async function route(state: EmulatorState, req: RouteRequest): Promise<RouteResult> {
   const methods = methodsFor(req.path)
-  if (!methods)
-    throw new KiboHttpError(404, 'ITEM_NOT_FOUND', `No resource at ${req.path}.`, { applicationName: applicationFor(req.path) })
+  if (!methods) throw new KiboHttpError(404, 'ITEM_NOT_FOUND', `No resource at ${req.path}.`, { applicationName: applicationFor(req.path) })
   if (!methods.includes(req.method))
     throw new KiboHttpError(405, 'METHOD_NOT_ALLOWED', `${req.method} is not supported on ${req.path}.`, {
       applicationName: applicationFor(req.path),

@@ -5,7 +5,7 @@ import { BodyTooLarge, readBody } from '../requestBody'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { parseResponseFields, projectFields } from '../../shared/responseFields'
 import type { FieldNode } from '../../shared/responseFields'
-import { FaultInjector, faultStatus, sendDamaged } from './faults'
+import { type FaultInjector, faultStatus, sendDamaged } from './faults'
 import { KiboHttpError, invalidParameter } from './kiboError'
 import { type EmulatorState, type RouteResult, applicationFor, route } from './routes'
 

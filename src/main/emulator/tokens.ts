@@ -93,11 +93,7 @@ export class TokenService {
 
   async issueAppTicket(clientId: string): Promise<AppTicket> {
     const s = this.s
-    const access = await this.sign(
-      { kind: 'app', [APP_CLAIMS]: { clientId, tenant: s.tenant, site: s.site } },
-      clientId,
-      s.appTokenSeconds,
-    )
+    const access = await this.sign({ kind: 'app', [APP_CLAIMS]: { clientId, tenant: s.tenant, site: s.site } }, clientId, s.appTokenSeconds)
     const refresh = this.track(this.appRefresh, { subject: clientId, expires: s.now() + s.refreshTokenSeconds * 1000 })
     return { access_token: access, token_type: 'bearer', expires_in: s.appTokenSeconds, refresh_token: refresh }
   }

@@ -121,7 +121,9 @@ export function fileFailure(error: unknown, path: string, action: 'create' | 'wr
   const code = (error as NodeJS.ErrnoException | null)?.code ?? ''
   // Reading, a missing path is the file; writing, it is the folder the file would go in.
   const reason =
-    code === 'ENOENT' && (action === 'read' || action === 'open') ? 'the file does not exist' : (reasons[code] ?? (code ? `error ${code}` : 'an unexpected error'))
+    code === 'ENOENT' && (action === 'read' || action === 'open')
+      ? 'the file does not exist'
+      : (reasons[code] ?? (code ? `error ${code}` : 'an unexpected error'))
   const hint =
     code === 'ENOSPC' || code === 'EDQUOT'
       ? 'Free some space or choose another disk.'

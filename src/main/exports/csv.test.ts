@@ -47,7 +47,13 @@ describe('csvRow', () => {
   })
 
   it('writes a full row: numbers as numbers, strings quoted and defused', () => {
-    const columns = parseColumns(['id', 'emailAddress', 'commerceSummary.totalOrderAmount.amount', 'isActive', 'contacts.address.cityOrTown'])
+    const columns = parseColumns([
+      'id',
+      'emailAddress',
+      'commerceSummary.totalOrderAmount.amount',
+      'isActive',
+      'contacts.address.cityOrTown',
+    ])
     expect(csvHeader(columns)).toBe('id,emailAddress,commerceSummary.totalOrderAmount.amount,isActive,contacts.address.cityOrTown\r\n')
     expect(csvRow(account, columns)).toBe(`7,"'=cmd|""/c calc""!A1",-12.5,false,"Oslo; Bergen, Vestland"\r\n`)
   })
@@ -79,7 +85,11 @@ describe('createProgressReporter', () => {
   it('reports at most every 100 ms, with rate and eta, and always reports the end', () => {
     let clock = 0
     const reports: Progress[] = []
-    const progress = createProgressReporter(1000, (p) => reports.push(p), () => clock)
+    const progress = createProgressReporter(
+      1000,
+      (p) => reports.push(p),
+      () => clock,
+    )
     for (let done = 1; done <= 500; done++) {
       clock += 1 // 1 ms per account
       progress.update(done)
@@ -96,7 +106,11 @@ describe('createProgressReporter', () => {
   it('has no eta without a total', () => {
     let clock = 0
     const reports: Progress[] = []
-    const progress = createProgressReporter(null, (p) => reports.push(p), () => clock)
+    const progress = createProgressReporter(
+      null,
+      (p) => reports.push(p),
+      () => clock,
+    )
     clock = 500
     progress.finish(10)
     expect(reports).toEqual([{ done: 10, total: null, ratePerSecond: 20, etaSeconds: null }])

@@ -23,7 +23,10 @@ function account(id: number, extra: Partial<CustomerAccount> & Record<string, un
     firstName: `First${id}`,
     lastName: `Last${id}`,
     commerceSummary: { orderCount: id % 7, totalOrderAmount: { currencyCode: 'USD', amount: id * 1.5 } },
-    segments: [{ id: 1, code: 'VIP' }, { id: 2, code: 'NEW' }],
+    segments: [
+      { id: 1, code: 'VIP' },
+      { id: 2, code: 'NEW' },
+    ],
     ...extra,
   }
 }
@@ -35,7 +38,6 @@ async function* pages(count: number, pageSize = 10): AsyncGenerator<CustomerAcco
     yield page
   }
 }
-
 
 describe('exportAccounts', () => {
   it('writes a JSON array, one account per line, and reports count and bytes', async () => {
@@ -81,11 +83,15 @@ describe('exportAccounts', () => {
   it('writes the chosen CSV columns only', async () => {
     const path = join(dir, 'cols.csv')
     await exportAccounts({ source: pages(2), path, format: 'csv', redact: false, columns: ['emailAddress', 'commerceSummary.orderCount'] })
-    expect(await readFile(path, 'utf8')).toBe('\uFEFFemailAddress,commerceSummary.orderCount\r\nperson1@example.com,1\r\nperson2@example.com,2\r\n')
+    expect(await readFile(path, 'utf8')).toBe(
+      '\uFEFFemailAddress,commerceSummary.orderCount\r\nperson1@example.com,1\r\nperson2@example.com,2\r\n',
+    )
   })
 
   it('rejects a malformed column path before creating any file', async () => {
-    const failure = await appFailureOf(exportAccounts({ source: pages(2), path: join(dir, 'x.csv'), format: 'csv', redact: false, columns: ['a..b'] }))
+    const failure = await appFailureOf(
+      exportAccounts({ source: pages(2), path: join(dir, 'x.csv'), format: 'csv', redact: false, columns: ['a..b'] }),
+    )
     expect(failure.error.kind).toBe('invalid-input')
     expect(await readdir(dir)).toEqual([])
   })
@@ -150,7 +156,9 @@ describe('exportAccounts', () => {
   it('does not start when already cancelled', async () => {
     const controller = new AbortController()
     controller.abort()
-    const failure = await appFailureOf(exportAccounts({ source: pages(3), path: join(dir, 'a.json'), format: 'json', redact: false, signal: controller.signal }))
+    const failure = await appFailureOf(
+      exportAccounts({ source: pages(3), path: join(dir, 'a.json'), format: 'json', redact: false, signal: controller.signal }),
+    )
     expect(failure.error.kind).toBe('cancelled')
     expect(await readdir(dir)).toEqual([])
   })
@@ -176,14 +184,23 @@ describe('exportAccounts', () => {
   })
 
   it('reports a missing folder as a file failure', async () => {
-    const failure = await appFailureOf(exportAccounts({ source: pages(1), path: join(dir, 'nope', 'a.json'), format: 'json', redact: false }))
+    const failure = await appFailureOf(
+      exportAccounts({ source: pages(1), path: join(dir, 'nope', 'a.json'), format: 'json', redact: false }),
+    )
     expect(failure.error.kind).toBe('file')
     expect(failure.message).toContain('folder does not exist')
   })
 
   it('reports progress with the total, and a final report with the full count', async () => {
     const reports: Progress[] = []
-    await exportAccounts({ source: pages(50), path: join(dir, 'p.json'), format: 'json', redact: false, total: 50, onProgress: (p) => reports.push(p) })
+    await exportAccounts({
+      source: pages(50),
+      path: join(dir, 'p.json'),
+      format: 'json',
+      redact: false,
+      total: 50,
+      onProgress: (p) => reports.push(p),
+    })
     expect(reports.length).toBeGreaterThanOrEqual(1)
     const last = reports[reports.length - 1]
     expect(last.done).toBe(50)
@@ -200,7 +217,10 @@ describe('exportAccounts', () => {
     await exportAccounts({ source: twice(), path, format: 'jsonl', redact: true })
     const text = await readFile(path, 'utf8')
     expect(text).not.toMatch(/person1@example\.com|First1|Last1|555-123-4567/)
-    const [a, b] = text.trim().split('\n').map((line) => JSON.parse(line) as CustomerAccount)
+    const [a, b] = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as CustomerAccount)
     expect(a.emailAddress).toMatch(/^user-[0-9a-f]{10}@redacted\.invalid$/)
     expect(b.emailAddress).toBe(a.emailAddress)
     expect(a.contacts?.[0].email).toBe(a.emailAddress)

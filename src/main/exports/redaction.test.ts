@@ -19,7 +19,12 @@ function sample(): CustomerAccount {
     isActive: true,
     customerSinceDate: '2020-01-02T03:04:05.000Z',
     commerceSummary: { orderCount: 4, totalOrderAmount: { currencyCode: 'GBP', amount: 99.5 } },
-    auditInfo: { createBy: '0123456789abcdef0123456789abcdef', createDate: '2020-01-02T03:04:05.000Z', updateBy: 'csr.jane@merchant.example.com', updateDate: null },
+    auditInfo: {
+      createBy: '0123456789abcdef0123456789abcdef',
+      createDate: '2020-01-02T03:04:05.000Z',
+      updateBy: 'csr.jane@merchant.example.com',
+      updateDate: null,
+    },
     contacts: [
       {
         id: 10010,
@@ -29,7 +34,14 @@ function sample(): CustomerAccount {
         lastNameOrSurname: 'Lovelace',
         faxNumber: '+44 20 7946 0018',
         phoneNumbers: { home: '+44 20 7946 0958', mobile: null, work: '(020) 7946-0000' },
-        address: { address1: '12 St James Square', address2: 'Flat 3', cityOrTown: 'London', postalOrZipCode: 'SW1Y 4JH', countryCode: 'GB', stateOrProvince: 'LDN' },
+        address: {
+          address1: '12 St James Square',
+          address2: 'Flat 3',
+          cityOrTown: 'London',
+          postalOrZipCode: 'SW1Y 4JH',
+          countryCode: 'GB',
+          stateOrProvince: 'LDN',
+        },
         auditInfo: { createBy: 'Jane Admin', updateBy: 'Jane Admin' },
       },
     ],
@@ -53,7 +65,11 @@ describe('createRedactor', () => {
     expect(masked.taxId).toMatch(/^[A-Z]{2}\d{9}$/)
     expect(masked.taxId).not.toBe('GB123456789')
     expect(contact.faxNumber).toMatch(/^\+44 \d{2} \d{4} \d{4}$/)
-    expect(contact.phoneNumbers).toEqual({ home: expect.stringMatching(/^\+44 \d{2} \d{4} \d{4}$/), mobile: null, work: expect.stringMatching(/^\(\d{3}\) \d{4}-\d{4}$/) })
+    expect(contact.phoneNumbers).toEqual({
+      home: expect.stringMatching(/^\+44 \d{2} \d{4} \d{4}$/),
+      mobile: null,
+      work: expect.stringMatching(/^\(\d{3}\) \d{4}-\d{4}$/),
+    })
     expect(contact.address?.address1).toMatch(/^Address-/)
     expect(contact.address?.cityOrTown).toMatch(/^City-/)
     expect(contact.address?.postalOrZipCode).toMatch(/^[A-Z]{2}\d[A-Z] \d[A-Z]{2}$/)
@@ -107,7 +123,15 @@ describe('createRedactor', () => {
     for (const a of accounts) {
       for (const value of [a.emailAddress, a.firstName, a.lastName, a.userName]) if (value) originals.add(value)
       for (const c of a.contacts ?? []) {
-        for (const value of [c.email, c.firstName, c.lastNameOrSurname, c.phoneNumbers?.home, c.phoneNumbers?.mobile, c.phoneNumbers?.work, c.address?.address1])
+        for (const value of [
+          c.email,
+          c.firstName,
+          c.lastNameOrSurname,
+          c.phoneNumbers?.home,
+          c.phoneNumbers?.mobile,
+          c.phoneNumbers?.work,
+          c.address?.address1,
+        ])
           if (value) originals.add(value)
       }
     }

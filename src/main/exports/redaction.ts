@@ -7,7 +7,8 @@
 import { createHmac, randomBytes } from 'node:crypto'
 import { isSecretEntry, setOwn } from './secrets'
 
-type Kind = 'email' | 'user' | 'auditor' | 'first' | 'middle' | 'last' | 'company' | 'address' | 'city' | 'postal' | 'phone' | 'note' | 'tax'
+type Kind =
+  'email' | 'user' | 'auditor' | 'first' | 'middle' | 'last' | 'company' | 'address' | 'city' | 'postal' | 'phone' | 'note' | 'tax'
 
 // Which key holds what, wherever it appears (account, contact, note, audit info).
 const kindByKey: Record<string, Kind> = {

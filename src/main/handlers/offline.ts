@@ -22,8 +22,7 @@ const openFilters = [
 export function offlineHandlers(core: Core): Pick<Handlers, OfflineCalls> {
   const { operations, inspector, datasets, events } = core
 
-  const dataset = (id: string) =>
-    datasets.get(id) ?? fail('not-found', 'That file is no longer open.', { hint: 'Open it again.' })
+  const dataset = (id: string) => datasets.get(id) ?? fail('not-found', 'That file is no longer open.', { hint: 'Open it again.' })
 
   return {
     'exports.accounts': async ({ profileId, operationId, scope, format, columns, redact, path }, { signal }) => {
@@ -39,7 +38,7 @@ export function offlineHandlers(core: Core): Pick<Handlers, OfflineCalls> {
       if (!target) return null
       return operations.run({ id: operationId, profileId, parent: signal }, async (s, id) => {
         let source: AsyncIterable<CustomerAccount[]>
-        let total: number | null = null
+        let total: number
         if (scope.kind === 'account') {
           const account = await inspector.getAccount(profileId, scope.accountId, undefined, s)
           source = (async function* () {
@@ -60,7 +59,15 @@ export function offlineHandlers(core: Core): Pick<Handlers, OfflineCalls> {
           redact,
           total,
           signal: s,
-          onProgress: (p) => events.emit('progress', { operationId: id, phase: 'export', done: p.done, total: p.total, ratePerSecond: p.ratePerSecond, etaSeconds: p.etaSeconds }),
+          onProgress: (p) =>
+            events.emit('progress', {
+              operationId: id,
+              phase: 'export',
+              done: p.done,
+              total: p.total,
+              ratePerSecond: p.ratePerSecond,
+              etaSeconds: p.etaSeconds,
+            }),
         })
       })
     },
@@ -72,7 +79,14 @@ export function offlineHandlers(core: Core): Pick<Handlers, OfflineCalls> {
         const handle = await openDataset(source, {
           signal: s,
           onProgress: (p) =>
-            events.emit('progress', { operationId: id, phase: `reading ${basename(source)}`, done: p.done, total: p.total, ratePerSecond: p.ratePerSecond ?? null, etaSeconds: p.etaSeconds ?? null }),
+            events.emit('progress', {
+              operationId: id,
+              phase: `reading ${basename(source)}`,
+              done: p.done,
+              total: p.total,
+              ratePerSecond: p.ratePerSecond ?? null,
+              etaSeconds: p.etaSeconds ?? null,
+            }),
         })
         datasets.add(handle)
         return handle.summary
@@ -87,7 +101,9 @@ export function offlineHandlers(core: Core): Pick<Handlers, OfflineCalls> {
       const load = async (source: typeof left): Promise<CustomerAccount> =>
         source.kind === 'dataset'
           ? dataset(source.datasetId).account(source.index)
-          : operations.run({ profileId: source.profileId, parent: signal }, (s) => inspector.getAccount(source.profileId, source.accountId, undefined, s))
+          : operations.run({ profileId: source.profileId, parent: signal }, (s) =>
+              inspector.getAccount(source.profileId, source.accountId, undefined, s),
+            )
       const [before, after] = await Promise.all([load(left), load(right)])
       return diffAccounts(before, after)
     },

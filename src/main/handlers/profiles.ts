@@ -44,7 +44,8 @@ export function profileHandlers(core: Core): Pick<Handlers, ProfileCalls> {
     }
   }
 
-  const existing = (id: string) => profiles.get(id) ?? fail('not-found', 'That profile no longer exists.', { hint: 'Choose another profile.' })
+  const existing = (id: string) =>
+    profiles.get(id) ?? fail('not-found', 'That profile no longer exists.', { hint: 'Choose another profile.' })
 
   return {
     'profiles.list': list,
@@ -53,7 +54,8 @@ export function profileHandlers(core: Core): Pick<Handlers, ProfileCalls> {
       const saved = profiles.save(profile)
       // Pointed at another environment or application, the old ticket means nothing there:
       // it must never be refreshed against (sent to) the new host.
-      const movedAway = before && JSON.stringify([before.environment, before.clientId]) !== JSON.stringify([saved.environment, saved.clientId])
+      const movedAway =
+        before && JSON.stringify([before.environment, before.clientId]) !== JSON.stringify([saved.environment, saved.clientId])
       if (movedAway) inspector.forget(saved.id)
       else inspector.profileChanged(saved.id)
       return view(saved)
@@ -79,7 +81,13 @@ export function profileHandlers(core: Core): Pick<Handlers, ProfileCalls> {
       return list()
     },
     'profiles.exportFile': async ({ path }) => {
-      const target = path ?? (await core.dialogs.chooseSavePath({ title: 'Export profiles', defaultName: 'account-inspector-profiles.json', filters: profileFileFilters }))
+      const target =
+        path ??
+        (await core.dialogs.chooseSavePath({
+          title: 'Export profiles',
+          defaultName: 'account-inspector-profiles.json',
+          filters: profileFileFilters,
+        }))
       if (!target) return null
       const text = JSON.stringify(profiles.exportFile(), null, 2) + '\n'
       const bytes = await writeFileAtomically(target, text)
@@ -88,7 +96,9 @@ export function profileHandlers(core: Core): Pick<Handlers, ProfileCalls> {
     'profiles.importFile': async ({ path }) => {
       const source = path ?? (await core.dialogs.chooseOpenPath({ title: 'Import profiles', filters: profileFileFilters }))
       if (!source) return null
-      const info = await stat(source).catch(() => fail('file', `Cannot read ${basename(source)}: the file does not exist or is not readable.`, { where: source }))
+      const info = await stat(source).catch(() =>
+        fail('file', `Cannot read ${basename(source)}: the file does not exist or is not readable.`, { where: source }),
+      )
       if (!info.isFile()) fail('file', `${basename(source)} is not a file.`, { where: source })
       if (info.size > maxProfileFileBytes) fail('bad-file', `${basename(source)} is too large to be a profiles file.`, { where: source })
       const text = await readFile(source, 'utf8')

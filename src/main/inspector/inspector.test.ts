@@ -36,7 +36,6 @@ const inspector = (timeoutMs?: () => number) =>
     timeoutMs,
   })
 
-
 beforeAll(async () => {
   emulator = await startEmulator({ seed: 4, accounts: 40 })
 })
@@ -45,7 +44,11 @@ afterAll(() => emulator.close())
 describe('Inspector', () => {
   it('impersonates and hands back the account and a ticket view without any token', async () => {
     profile('a')
-    const view = await inspector().impersonate('a', { target: { accountId: 1003 }, responseFields: 'customerAccount(id,emailAddress),userId' }, signal)
+    const view = await inspector().impersonate(
+      'a',
+      { target: { accountId: 1003 }, responseFields: 'customerAccount(id,emailAddress),userId' },
+      signal,
+    )
     expect(view.account?.id).toBe(1003)
     expect(view.account).toEqual({ id: 1003, emailAddress: expect.any(String) })
     expect(view.responseFields).toBe('customerAccount(id,emailAddress),userId')
@@ -56,7 +59,10 @@ describe('Inspector', () => {
   it('refreshes the ticket it holds, and says so when there is none', async () => {
     profile('b')
     const subject = inspector()
-    expect(await appErrorOf(subject.refreshTicket('b', signal))).toMatchObject({ kind: 'invalid-input', hint: 'Impersonate a customer first.' })
+    expect(await appErrorOf(subject.refreshTicket('b', signal))).toMatchObject({
+      kind: 'invalid-input',
+      hint: 'Impersonate a customer first.',
+    })
     const first = await subject.impersonate('b', { target: { accountId: 1004 } }, signal)
     const refreshed = await subject.refreshTicket('b', signal)
     expect(refreshed.userId).toBe(first.ticket.userId)

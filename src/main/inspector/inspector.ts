@@ -53,9 +53,13 @@ export class Inspector {
       fail('invalid-input', 'Say whom to impersonate: an account id, a cart id or a user id.', { where: 'target' })
     }
     if (profile.production && !request.confirmProduction) {
-      fail('confirmation-required', `“${profile.name}” is a production profile: this acts on ${describeEnvironment(profile.environment)}.`, {
-        hint: 'Confirm to impersonate on production.',
-      })
+      fail(
+        'confirmation-required',
+        `“${profile.name}” is a production profile: this acts on ${describeEnvironment(profile.environment)}.`,
+        {
+          hint: 'Confirm to impersonate on production.',
+        },
+      )
     }
     const generation = this.#generation(profileId)
     const client = await this.#client(profile)
@@ -122,7 +126,12 @@ export class Inspector {
     }
   }
 
-  async getAccount(profileId: string, accountId: number, responseFields: string | undefined, signal: AbortSignal): Promise<CustomerAccount> {
+  async getAccount(
+    profileId: string,
+    accountId: number,
+    responseFields: string | undefined,
+    signal: AbortSignal,
+  ): Promise<CustomerAccount> {
     const client = await this.#client(this.#profile(profileId))
     return (await client.getAccount(accountId, { responseFields: responseFields?.trim() || undefined, signal })).data
   }
@@ -188,7 +197,9 @@ export class Inspector {
     const existing = this.#clients.get(profile.id)
     if (existing?.signature === signature) return existing.client
     if (!profile.clientId.trim()) {
-      fail('config', `“${profile.name}” has no application client id.`, { hint: 'Edit the profile and enter the client id of your Kibo application.' })
+      fail('config', `“${profile.name}” has no application client id.`, {
+        hint: 'Edit the profile and enter the client id of your Kibo application.',
+      })
     }
     let tokenCache = this.#tokenCaches.get(profile.id)
     if (!tokenCache) {
@@ -204,7 +215,9 @@ export class Inspector {
         const current = this.#deps.getProfile(profile.id) ?? profile
         const secret = await this.#deps.getSecret(current)
         if (!secret) {
-          fail('secret-missing', `“${current.name}” has no client secret.`, { hint: 'Edit the profile and enter the client secret of its Kibo application.' })
+          fail('secret-missing', `“${current.name}” has no client secret.`, {
+            hint: 'Edit the profile and enter the client secret of its Kibo application.',
+          })
         }
         return secret
       },

@@ -142,7 +142,12 @@ describe('fetchAppToken', () => {
     const seen: WireRequest[] = []
     const transport: Transport = async (req) => {
       seen.push(req)
-      return { type: 'response', status: 200, headers: {}, text: JSON.stringify({ access_token: 'abc', token_type: 'bearer', expires_in: 7200 }) }
+      return {
+        type: 'response',
+        status: 200,
+        headers: {},
+        text: JSON.stringify({ access_token: 'abc', token_type: 'bearer', expires_in: 7200 }),
+      }
     }
     expect(await fetchAppToken(transport, policy, credentials)).toEqual({ accessToken: 'abc', expiresInSeconds: 7200 })
     expect(seen[0].url).toBe('https://home.mozu.com/api/platform/applications/authtickets/oauth')
@@ -158,7 +163,10 @@ describe('fetchAppToken', () => {
       headers: { 'x-vol-correlation': 'corr-1' },
       text: JSON.stringify({ message: 'Invalid credentials for S3cr3t-Value-xyz', errorCode: 'UNAUTHORIZED' }),
     })
-    const failure = await fetchAppToken(transport, policy, credentials).then(() => null, (e: unknown) => e as AppFailure)
+    const failure = await fetchAppToken(transport, policy, credentials).then(
+      () => null,
+      (e: unknown) => e as AppFailure,
+    )
     expect(failure).toBeInstanceOf(AppFailure)
     expect(failure!.error).toMatchObject({ kind: 'auth-failed', status: 401, correlationId: 'corr-1' })
     expect(failure!.error.message).toContain('Invalid credentials for [redacted]')
@@ -171,9 +179,15 @@ describe('fetchAppToken', () => {
       called = true
       throw new Error('unreachable')
     }
-    const failure = await fetchAppToken(transport, policy, { ...credentials, getSecret: async () => '' }).then(() => null, (e: unknown) => e as AppFailure)
+    const failure = await fetchAppToken(transport, policy, { ...credentials, getSecret: async () => '' }).then(
+      () => null,
+      (e: unknown) => e as AppFailure,
+    )
     expect(failure!.error.kind).toBe('secret-missing')
-    const thrown = await fetchAppToken(transport, policy, { ...credentials, getSecret: async () => Promise.reject(new Error('keychain said S3cr3t')) }).then(
+    const thrown = await fetchAppToken(transport, policy, {
+      ...credentials,
+      getSecret: async () => Promise.reject(new Error('keychain said S3cr3t')),
+    }).then(
       () => null,
       (e: unknown) => e as AppFailure,
     )

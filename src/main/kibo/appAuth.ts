@@ -126,10 +126,18 @@ export async function fetchAppToken(transport: Transport, policy: Policy, creden
   } catch (error) {
     if (error instanceof AppFailure) throw error
     // The underlying error could quote the secret store's internals; say only what happened.
-    throw new AppFailure({ kind: 'secret-missing', message: 'The client secret could not be read.', hint: 'Enter the client secret for this profile again.' })
+    throw new AppFailure({
+      kind: 'secret-missing',
+      message: 'The client secret could not be read.',
+      hint: 'Enter the client secret for this profile again.',
+    })
   }
   if (typeof secret !== 'string' || secret === '')
-    throw new AppFailure({ kind: 'secret-missing', message: 'This profile has no client secret.', hint: 'Enter the client secret for this profile.' })
+    throw new AppFailure({
+      kind: 'secret-missing',
+      message: 'This profile has no client secret.',
+      hint: 'Enter the client secret for this profile.',
+    })
   const ctx: FailureContext = { action: 'Getting an application token', appAuth: true, knownSecrets: [secret] }
   policy.emit({ type: 'app-token', authUrl: credentials.authUrl, clientId: credentials.clientId })
   const answer = await execute(transport, policy, {

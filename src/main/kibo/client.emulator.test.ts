@@ -1,7 +1,7 @@
 // The client against the built-in Kibo emulator: every call, every fault class, the OpenAPI
 // contract for what was sent and received, and no secret in any failure.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { AppFailure } from '../../shared/errors'
+import { type AppFailure } from '../../shared/errors'
 import { DEMO_CLIENT, startEmulator, type Emulator } from '../emulator'
 import { validateRequest, validateResponse } from '../../../test/openapi'
 import { AppTokenCache } from './appAuth'
@@ -76,7 +76,11 @@ describe('calls against the emulator', () => {
       expect(view.hasRefreshToken).toBe(true)
       expect(JSON.stringify(view)).not.toContain(result.data.accessToken!)
     }
-    const limited = await ok('POST', IMPERSONATE, client.impersonateCart({ cartId: cart.cartId }, { responseFields: 'userId,customerAccount(id)' }))
+    const limited = await ok(
+      'POST',
+      IMPERSONATE,
+      client.impersonateCart({ cartId: cart.cartId }, { responseFields: 'userId,customerAccount(id)' }),
+    )
     expect(limited.data).toEqual({ userId: cart.userId, customerAccount: { id: cart.accountId } })
   })
 
@@ -84,7 +88,11 @@ describe('calls against the emulator', () => {
     const { client } = setup()
     const accountId = emulator.data.accounts[3].id!
     const first = await ok('POST', IMPERSONATE, client.impersonateCart({ accountId }))
-    const refreshed = await ok('PUT', '/commerce/customer/authtickets/refresh', client.refreshTicket(first.data.refreshToken!, { accountId }))
+    const refreshed = await ok(
+      'PUT',
+      '/commerce/customer/authtickets/refresh',
+      client.refreshTicket(first.data.refreshToken!, { accountId }),
+    )
     expect(refreshed.data.customerAccount?.id).toBe(accountId)
     expect(refreshed.data.accessToken).not.toBe(first.data.accessToken)
     const spent = await failureOf(client.refreshTicket(first.data.refreshToken!))
@@ -153,7 +161,12 @@ describe('faults from the emulator', () => {
 
   it('500 then 503: recovered within maxRetries', async () => {
     const { client, sleeps } = setup()
-    emulator.setFaults({ rules: [{ fault: 'http500', match: match() }, { fault: 'http503', match: match() }] })
+    emulator.setFaults({
+      rules: [
+        { fault: 'http500', match: match() },
+        { fault: 'http503', match: match() },
+      ],
+    })
     await ok('GET', ACCOUNT, client.getAccount(id()))
     expect(sleeps).toEqual([125, 250])
   })
@@ -223,7 +236,10 @@ describe('contract and leaks', () => {
   it('every request sent conforms to the OpenAPI spec', () => {
     expect(emulator.requests.length).toBeGreaterThan(20)
     for (const r of emulator.requests) {
-      expect(validateRequest({ method: r.method, path: r.path, query: r.query, body: r.body }, { strict: true }), `${r.method} ${r.path}`).toEqual([])
+      expect(
+        validateRequest({ method: r.method, path: r.path, query: r.query, body: r.body }, { strict: true }),
+        `${r.method} ${r.path}`,
+      ).toEqual([])
       expect(r.headers['accept']).toBe('application/json')
       if (!r.path.endsWith('/oauth')) {
         expect(r.headers['authorization']).toMatch(/^Bearer \S+$/)
@@ -235,7 +251,8 @@ describe('contract and leaks', () => {
 
   it('every response received conforms to the OpenAPI spec', () => {
     expect(received.length).toBeGreaterThan(10)
-    for (const r of received) expect(validateResponse(r.method, r.template, r.status, r.body, { strict: true }), `${r.method} ${r.template}`).toEqual([])
+    for (const r of received)
+      expect(validateResponse(r.method, r.template, r.status, r.body, { strict: true }), `${r.method} ${r.template}`).toEqual([])
   })
 
   it('no failure carries the client secret or any issued token', () => {

@@ -48,12 +48,20 @@ async function failureOf(promise: Promise<unknown>): Promise<AppFailure> {
 }
 
 const account = { id: 1001, emailAddress: 'a@example.com' }
-const ticket = { accessToken: 'customer-access-7e6d5c4b3a29181716151413', refreshToken: 'customer-refresh-0a1b2c3d4e5f60718293a4b5', userId: 'u1', customerAccount: account }
+const ticket = {
+  accessToken: 'customer-access-7e6d5c4b3a29181716151413',
+  refreshToken: 'customer-refresh-0a1b2c3d4e5f60718293a4b5',
+  userId: 'u1',
+  customerAccount: account,
+}
 
 describe('requests', () => {
   it('impersonates with only the given fields, the x-vol headers and a bearer token', async () => {
     const { client, stub, issued } = await setup((req, res) => json(res, 200, ticket, { 'x-vol-correlation': 'c-1' }))
-    const result = await client.impersonateCart({ accountId: 1001, cartId: '', userId: null }, { responseFields: 'accessToken,customerAccount(id)' })
+    const result = await client.impersonateCart(
+      { accountId: 1001, cartId: '', userId: null },
+      { responseFields: 'accessToken,customerAccount(id)' },
+    )
     expect(result).toMatchObject({ data: ticket, correlationId: 'c-1', status: 200 })
     expect(result.elapsedMs).toBeGreaterThanOrEqual(0)
     const [req] = stub.to('/commerce/customer/authtickets/impersonatecart')
@@ -72,7 +80,8 @@ describe('requests', () => {
   it('refreshes with PUT and query parameters, getAccount and searchAccounts with GET', async () => {
     const { client, stub } = await setup((req, res) => {
       if (req.path.endsWith('/refresh')) return json(res, 200, ticket)
-      if (req.path === '/commerce/customer/accounts') return json(res, 200, { startIndex: 0, pageSize: 2, pageCount: 1, totalCount: 1, items: [account] })
+      if (req.path === '/commerce/customer/accounts')
+        return json(res, 200, { startIndex: 0, pageSize: 2, pageCount: 1, totalCount: 1, items: [account] })
       return json(res, 200, account)
     })
     await client.refreshTicket('rt+/=1', { accountId: 1001 })
@@ -101,7 +110,9 @@ describe('requests', () => {
 describe('faults', () => {
   it('401 once: one re-auth, then success', async () => {
     let calls = 0
-    const { client, stub, issued } = await setup((req, res) => (++calls === 1 ? json(res, 401, { message: 'Expired' }) : json(res, 200, account)))
+    const { client, stub, issued } = await setup((req, res) =>
+      ++calls === 1 ? json(res, 401, { message: 'Expired' }) : json(res, 200, account),
+    )
     expect((await client.getAccount(1001)).data).toEqual(account)
     expect(issued).toHaveLength(2)
     const [first, second] = stub.to('/commerce/customer/accounts/1001')
@@ -110,7 +121,9 @@ describe('faults', () => {
   })
 
   it('401 every time: auth-failed after exactly one re-auth', async () => {
-    const { client, issued, stub } = await setup((req, res) => json(res, 401, { message: 'Unauthorized' }, { 'x-vol-correlation': 'c-401' }))
+    const { client, issued, stub } = await setup((req, res) =>
+      json(res, 401, { message: 'Unauthorized' }, { 'x-vol-correlation': 'c-401' }),
+    )
     const f = await failureOf(client.getAccount(1001))
     expect(f.error).toMatchObject({ kind: 'auth-failed', status: 401, correlationId: 'c-401' })
     expect(issued).toHaveLength(2)
@@ -130,7 +143,9 @@ describe('faults', () => {
     [404, 'not-found'],
     [302, 'bad-response'],
   ])('HTTP %i is %s, with Kibo message and correlation id', async (status, kind) => {
-    const { client, stub } = await setup((req, res) => json(res, status, { message: 'Kibo says no', errorCode: 'NOPE' }, { 'x-vol-correlation': 'c-x', location: 'https://elsewhere/' }))
+    const { client, stub } = await setup((req, res) =>
+      json(res, status, { message: 'Kibo says no', errorCode: 'NOPE' }, { 'x-vol-correlation': 'c-x', location: 'https://elsewhere/' }),
+    )
     const f = await failureOf(client.getAccount(5))
     expect(f.error).toMatchObject({ kind, status, correlationId: 'c-x' })
     expect(f.error.message).toContain('Kibo says no (NOPE)')
@@ -140,7 +155,9 @@ describe('faults', () => {
 
   it('429 waits as Retry-After says, then succeeds', async () => {
     let calls = 0
-    const { client, sleeps } = await setup((req, res) => (++calls <= 2 ? json(res, 429, { message: 'slow down' }, { 'retry-after': '2' }) : json(res, 200, account)))
+    const { client, sleeps } = await setup((req, res) =>
+      ++calls <= 2 ? json(res, 429, { message: 'slow down' }, { 'retry-after': '2' }) : json(res, 200, account),
+    )
     expect((await client.getAccount(1)).status).toBe(200)
     expect(sleeps).toEqual([2000, 2000])
   })
@@ -161,7 +178,10 @@ describe('faults', () => {
   })
 
   it('persistent 503: server failure with status and correlation id after maxRetries', async () => {
-    const { client, stub, events } = await setup((req, res) => json(res, 503, { message: 'Service Unavailable' }, { 'x-vol-correlation': 'c-503' }), { maxRetries: 2 })
+    const { client, stub, events } = await setup(
+      (req, res) => json(res, 503, { message: 'Service Unavailable' }, { 'x-vol-correlation': 'c-503' }),
+      { maxRetries: 2 },
+    )
     const f = await failureOf(client.getAccount(1))
     expect(f.error).toMatchObject({ kind: 'server', status: 503, correlationId: 'c-503' })
     expect(stub.to('/commerce/customer/accounts/1')).toHaveLength(3)
@@ -259,7 +279,11 @@ describe('faults', () => {
     const s = await startStub(() => {})
     const url = s.url
     await s.close()
-    const client = createKiboClient({ endpoint: { baseUrl: url, authUrl: url, headers: {}, label: 'x' }, clientId: 'a', getSecret: async () => SECRET })
+    const client = createKiboClient({
+      endpoint: { baseUrl: url, authUrl: url, headers: {}, label: 'x' },
+      clientId: 'a',
+      getSecret: async () => SECRET,
+    })
     expect((await failureOf(client.getAccount(1))).error.kind).toBe('network')
   })
 
@@ -267,7 +291,8 @@ describe('faults', () => {
     expect(failures.length).toBeGreaterThan(15)
     for (const f of failures) {
       const text = `${f.message} ${f.error.hint ?? ''} ${JSON.stringify(f)} ${f.stack ?? ''}`
-      for (const secret of [SECRET, 'apptoken-', 'apprefresh-', 'customer-access', 'customer-refresh', 'rt-abc123xyz', 'Bearer ']) expect(text).not.toContain(secret)
+      for (const secret of [SECRET, 'apptoken-', 'apprefresh-', 'customer-access', 'customer-refresh', 'rt-abc123xyz', 'Bearer '])
+        expect(text).not.toContain(secret)
       expect(Object.keys(f)).not.toContain('cause')
     }
   })

@@ -66,7 +66,8 @@ function isId(value: unknown): value is number {
 function checkResponseFields(value: string | undefined): string | undefined {
   if (value === undefined) return undefined
   const trimmed = value.trim()
-  if (trimmed.length > 4000) throw invalidInput('responseFields is too long.', 'Keep responseFields under 4000 characters.', 'responseFields')
+  if (trimmed.length > 4000)
+    throw invalidInput('responseFields is too long.', 'Keep responseFields under 4000 characters.', 'responseFields')
   return trimmed === '' ? undefined : trimmed
 }
 
@@ -125,7 +126,17 @@ export function createKiboClient(options: KiboClientOptions): KiboClient {
     check: (json: unknown) => json is T,
     what: string,
   ): Promise<KiboResult<T>> {
-    const answer = await execute(transport, policy, { ctx, method, baseUrl: endpoint.baseUrl, path, query, headers: endpoint.headers, body, signal, bearer })
+    const answer = await execute(transport, policy, {
+      ctx,
+      method,
+      baseUrl: endpoint.baseUrl,
+      path,
+      query,
+      headers: endpoint.headers,
+      body,
+      signal,
+      bearer,
+    })
     if (!check(answer.json)) throw badResponse(ctx, `with a body that is not ${what}`, answer.status, answer.correlationId)
     return { data: answer.json, correlationId: answer.correlationId, status: answer.status, elapsedMs: answer.elapsedMs }
   }
@@ -143,14 +154,24 @@ export function createKiboClient(options: KiboClientOptions): KiboClient {
       const body: CartAuthTicketRequest = {}
       if (typeof request.cartId === 'string' && request.cartId.trim()) body.cartId = request.cartId.trim()
       if (request.accountId !== undefined && request.accountId !== null) {
-        if (!isId(request.accountId)) throw invalidInput('The account id must be a positive whole number.', 'Enter an account id such as 1001.', 'accountId')
+        if (!isId(request.accountId))
+          throw invalidInput('The account id must be a positive whole number.', 'Enter an account id such as 1001.', 'accountId')
         body.accountId = request.accountId
       }
       if (typeof request.userId === 'string' && request.userId.trim()) body.userId = request.userId.trim()
       if (Object.keys(body).length === 0)
         throw invalidInput('Nothing to impersonate.', 'Enter a cart id, an account id or a user id.', 'target')
       const responseFields = checkResponseFields(opts.responseFields)
-      return run(context('Impersonating the cart'), 'POST', '/commerce/customer/authtickets/impersonatecart', { responseFields }, body, opts.signal, isTicket, 'a customer ticket')
+      return run(
+        context('Impersonating the cart'),
+        'POST',
+        '/commerce/customer/authtickets/impersonatecart',
+        { responseFields },
+        body,
+        opts.signal,
+        isTicket,
+        'a customer ticket',
+      )
     },
 
     // A retried refresh may meet a token Kibo already rotated; that surfaces as 'auth-expired',
@@ -167,9 +188,19 @@ export function createKiboClient(options: KiboClientOptions): KiboClient {
     },
 
     async getAccount(accountId, opts = {}) {
-      if (!isId(accountId)) throw invalidInput('The account id must be a positive whole number.', 'Enter an account id such as 1001.', 'accountId')
+      if (!isId(accountId))
+        throw invalidInput('The account id must be a positive whole number.', 'Enter an account id such as 1001.', 'accountId')
       const responseFields = checkResponseFields(opts.responseFields)
-      return run(context(`Reading account ${accountId}`), 'GET', `/commerce/customer/accounts/${accountId}`, { responseFields }, undefined, opts.signal, isAccount, 'an account')
+      return run(
+        context(`Reading account ${accountId}`),
+        'GET',
+        `/commerce/customer/accounts/${accountId}`,
+        { responseFields },
+        undefined,
+        opts.signal,
+        isAccount,
+        'an account',
+      )
     },
 
     async searchAccounts(params, opts = {}) {
@@ -186,7 +217,16 @@ export function createKiboClient(options: KiboClientOptions): KiboClient {
         q: q?.trim() || undefined,
         responseFields: checkResponseFields(params.responseFields),
       }
-      return run(context('Searching accounts'), 'GET', '/commerce/customer/accounts', query, undefined, opts.signal, isCollection, 'a page of accounts')
+      return run(
+        context('Searching accounts'),
+        'GET',
+        '/commerce/customer/accounts',
+        query,
+        undefined,
+        opts.signal,
+        isCollection,
+        'a page of accounts',
+      )
     },
 
     allAccounts(params, opts = {}) {

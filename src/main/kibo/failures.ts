@@ -108,7 +108,13 @@ export function failureFromStatus(
 }
 
 /** No usable HTTP answer: timeout, cancellation, a cut connection, a broken body. */
-export function failureFromWire(ctx: FailureContext, problem: WireProblem, timeoutMs: number, status?: number, correlationId?: string | null): AppFailure {
+export function failureFromWire(
+  ctx: FailureContext,
+  problem: WireProblem,
+  timeoutMs: number,
+  status?: number,
+  correlationId?: string | null,
+): AppFailure {
   const a = ctx.action
   switch (problem) {
     case 'cancelled':
@@ -120,15 +126,39 @@ export function failureFromWire(ctx: FailureContext, problem: WireProblem, timeo
         'Try again; for large results, ask for fewer fields (responseFields) or a smaller page.',
       )
     case 'reset':
-      return build('network', `${a} failed: the connection to Kibo was cut.`, 'Check the network connection (VPN, proxy), then try again.', undefined, correlationId)
+      return build(
+        'network',
+        `${a} failed: the connection to Kibo was cut.`,
+        'Check the network connection (VPN, proxy), then try again.',
+        undefined,
+        correlationId,
+      )
     case 'refused':
-      return build('network', `${a} failed: the server refused the connection.`, 'Check the host of this profile and that the server is running.')
+      return build(
+        'network',
+        `${a} failed: the server refused the connection.`,
+        'Check the host of this profile and that the server is running.',
+      )
     case 'dns':
-      return build('network', `${a} failed: the host name could not be found.`, 'Check the network connection, and the tenant, environment and region of this profile.')
+      return build(
+        'network',
+        `${a} failed: the host name could not be found.`,
+        'Check the network connection, and the tenant, environment and region of this profile.',
+      )
     case 'tls':
-      return build('network', `${a} failed: the server's certificate was not accepted.`, 'Check the host of this profile; a proxy that intercepts HTTPS needs its certificate trusted.')
+      return build(
+        'network',
+        `${a} failed: the server's certificate was not accepted.`,
+        'Check the host of this profile; a proxy that intercepts HTTPS needs its certificate trusted.',
+      )
     case 'too-large':
-      return build('bad-response', `${a} failed: Kibo's answer was too large.`, 'Ask for fewer fields (responseFields) or a smaller page.', status, correlationId)
+      return build(
+        'bad-response',
+        `${a} failed: Kibo's answer was too large.`,
+        'Ask for fewer fields (responseFields) or a smaller page.',
+        status,
+        correlationId,
+      )
     default:
       return build('network', `${a} failed: Kibo could not be reached.`, 'Check the network connection (VPN, proxy), then try again.')
   }
@@ -136,7 +166,13 @@ export function failureFromWire(ctx: FailureContext, problem: WireProblem, timeo
 
 /** A 2xx answer whose body is not JSON of the expected shape. */
 export function badResponse(ctx: FailureContext, what: string, status: number, correlationId: string | null): AppFailure {
-  return build('bad-response', `${ctx.action} failed: Kibo answered ${what}.`, 'Try again; if it persists, quote the correlation id to Kibo support.', status, correlationId)
+  return build(
+    'bad-response',
+    `${ctx.action} failed: Kibo answered ${what}.`,
+    'Try again; if it persists, quote the correlation id to Kibo support.',
+    status,
+    correlationId,
+  )
 }
 
 export function invalidInput(message: string, hint: string, where?: string): AppFailure {

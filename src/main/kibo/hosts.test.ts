@@ -64,7 +64,13 @@ describe('resolveEndpoint for custom and demo', () => {
   })
 
   it('uses authUrl when given and appends /api to a bare host', () => {
-    const e = resolveEndpoint({ kind: 'custom', tenant: 7, site: 8, baseUrl: 'http://proxy.local:8080/kibo/api/', authUrl: 'https://home.mozu.com/' })
+    const e = resolveEndpoint({
+      kind: 'custom',
+      tenant: 7,
+      site: 8,
+      baseUrl: 'http://proxy.local:8080/kibo/api/',
+      authUrl: 'https://home.mozu.com/',
+    })
     expect(e.baseUrl).toBe('http://proxy.local:8080/kibo/api')
     expect(e.authUrl).toBe('https://home.mozu.com/api')
     expect(e.label).toBe('t7-s8 · proxy.local:8080')
@@ -85,7 +91,9 @@ describe('resolveEndpoint for custom and demo', () => {
       expect(f.error.where).toBe('baseUrl')
     }
     // The password must not be echoed back.
-    expect(JSON.stringify(failureOf(() => resolveEndpoint({ kind: 'custom', tenant: 7, baseUrl: 'https://u:hunter22@x.com/api' })))).not.toContain('hunter22')
+    expect(
+      JSON.stringify(failureOf(() => resolveEndpoint({ kind: 'custom', tenant: 7, baseUrl: 'https://u:hunter22@x.com/api' }))),
+    ).not.toContain('hunter22')
   })
 
   it('demo uses the emulator URL and needs one', () => {

@@ -50,13 +50,20 @@ export function normaliseApiUrl(raw: string, field: string): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw configFailure(`${url.protocol} URLs are not supported.`, 'Use an https:// URL.', field)
   if (url.username || url.password)
-    throw configFailure('The URL must not carry a user name or password.', 'Remove the user:password@ part; the client secret is entered separately.', field)
-  if (url.search || url.hash)
-    throw configFailure('The URL must not have a query or fragment.', 'Remove everything from ? or # on.', field)
+    throw configFailure(
+      'The URL must not carry a user name or password.',
+      'Remove the user:password@ part; the client secret is entered separately.',
+      field,
+    )
+  if (url.search || url.hash) throw configFailure('The URL must not have a query or fragment.', 'Remove everything from ? or # on.', field)
   const path = url.pathname.replace(/\/+$/, '')
   if (path === '') return `${url.origin}/api`
   if (!path.endsWith('/api'))
-    throw configFailure(`The URL ${url.origin}${path} does not end in /api.`, 'Kibo API URLs end in /api, e.g. https://t12345.sandbox.mozu.com/api.', field)
+    throw configFailure(
+      `The URL ${url.origin}${path} does not end in /api.`,
+      'Kibo API URLs end in /api, e.g. https://t12345.sandbox.mozu.com/api.',
+      field,
+    )
   return `${url.origin}${path}`
 }
 
@@ -69,7 +76,8 @@ function catalogHeaders(env: Environment): Record<string, string> {
 }
 
 export function resolveEndpoint(env: Environment, options: { demoUrl?: string } = {}): KiboEndpoint {
-  if (!isPositiveId(env.tenant)) throw configFailure('The tenant id must be a positive whole number.', 'Enter the tenant id, e.g. 12345.', 'tenant')
+  if (!isPositiveId(env.tenant))
+    throw configFailure('The tenant id must be a positive whole number.', 'Enter the tenant id, e.g. 12345.', 'tenant')
   if (env.site !== undefined && !isPositiveId(env.site))
     throw configFailure('The site id must be a positive whole number.', 'Enter the site id, e.g. 678, or leave it empty.', 'site')
   const headers = catalogHeaders(env)

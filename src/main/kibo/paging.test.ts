@@ -63,7 +63,10 @@ describe('pageThroughAccounts', () => {
   it('refuses a server that never ends', async () => {
     let next = 0
     // A total that keeps growing ahead of the walk, with fresh accounts on every page.
-    const liar = server((page) => ({ totalCount: (page.startIndex ?? 0) + 1000, items: Array.from({ length: 200 }, () => ({ id: ++next })) }))
+    const liar = server((page) => ({
+      totalCount: (page.startIndex ?? 0) + 1000,
+      items: Array.from({ length: 200 }, () => ({ id: ++next })),
+    }))
     await expect(collect(pageThroughAccounts(liar.fetchPage, {}))).rejects.toMatchObject({ error: { kind: 'bad-response' } })
     expect(liar.asked.length).toBe(Math.ceil(1000 / 200) + 10)
   })
@@ -90,10 +93,13 @@ describe('pageThroughAccounts with pages in flight at once', () => {
         inFlight++
         most = Math.max(most, inFlight)
         const start = page.startIndex ?? 0
-        const timer = setTimeout(() => {
-          inFlight--
-          resolve({ data: honest(20)(page), correlationId: 'c' })
-        }, 5 + ((start / 20) % 3) * 7)
+        const timer = setTimeout(
+          () => {
+            inFlight--
+            resolve({ data: honest(20)(page), correlationId: 'c' })
+          },
+          5 + ((start / 20) % 3) * 7,
+        )
         signal?.addEventListener('abort', () => {
           clearTimeout(timer)
           inFlight--

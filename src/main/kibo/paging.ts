@@ -12,7 +12,10 @@ export interface AccountSearch {
   responseFields?: string
 }
 
-export type FetchPage = (page: AccountSearch, signal?: AbortSignal) => Promise<{ data: CustomerAccountCollection; correlationId: string | null }>
+export type FetchPage = (
+  page: AccountSearch,
+  signal?: AbortSignal,
+) => Promise<{ data: CustomerAccountCollection; correlationId: string | null }>
 
 /** With no totalCount to go by, a walk stops here (200 a page: two million accounts). */
 const MAX_PAGES_UNKNOWN_TOTAL = 10_000
@@ -62,7 +65,8 @@ export async function* pageThroughAccounts(
     // the slack allows for accounts added meanwhile.
     if (pages === 1 && total !== null) maxPages = Math.ceil(Math.max(0, total - startIndex) / items.length) + 10
     const key = pageKey(items)
-    if (key === previousKey && !key.includes('?')) throw endless(`Kibo returned the same page twice (at index ${startIndex})`, correlationId)
+    if (key === previousKey && !key.includes('?'))
+      throw endless(`Kibo returned the same page twice (at index ${startIndex})`, correlationId)
     previousKey = key
     yield items
     startIndex += items.length

@@ -8,7 +8,16 @@ import type { Transport, WireRequest } from './transport'
 /** What the client reports as it works. Paths never carry a query (the refresh token rides there). */
 export type KiboEvent =
   | { type: 'request'; action: string; method: string; path: string; attempt: number }
-  | { type: 'response'; action: string; method: string; path: string; attempt: number; status: number; correlationId: string | null; elapsedMs: number }
+  | {
+      type: 'response'
+      action: string
+      method: string
+      path: string
+      attempt: number
+      status: number
+      correlationId: string | null
+      elapsedMs: number
+    }
   | { type: 'retry'; action: string; reason: 'auth' | 'rate-limited' | 'server' | 'reset'; attempt: number; delayMs: number }
   | { type: 'app-token'; authUrl: string; clientId: string }
 
@@ -100,7 +109,16 @@ export async function execute(transport: Transport, policy: Policy, call: Call):
 
     const { status, text } = outcome
     const correlationId = outcome.headers['x-vol-correlation'] ?? null
-    policy.emit({ type: 'response', action: ctx.action, method: call.method, path: call.path, attempt, status, correlationId, elapsedMs: policy.now() - started })
+    policy.emit({
+      type: 'response',
+      action: ctx.action,
+      method: call.method,
+      path: call.path,
+      attempt,
+      status,
+      correlationId,
+      elapsedMs: policy.now() - started,
+    })
 
     if (status >= 200 && status < 300) {
       if (text.trim() === '') throw badResponse(ctx, 'with an empty body', status, correlationId)

@@ -16,7 +16,9 @@ describe('redactSecrets', () => {
   it('removes JWTs, bearer credentials, named tokens and long opaque runs', () => {
     expect(redactSecrets(`token ${jwt} end`)).toBe('token [redacted] end')
     expect(redactSecrets('Authorization: Bearer abc.def-ghi_123')).toBe('Authorization: Bearer [redacted]')
-    expect(redactSecrets('refreshToken=short1 and "client_secret": "hunter2"')).toBe('refreshToken=[redacted] and "client_secret": "[redacted]"')
+    expect(redactSecrets('refreshToken=short1 and "client_secret": "hunter2"')).toBe(
+      'refreshToken=[redacted] and "client_secret": "[redacted]"',
+    )
     expect(redactSecrets('ticket 7f3a9c1e5b2d4f6a8c0e1b3d5f7a9c1e2b4d was bad')).toBe('ticket [redacted] was bad')
   })
 
@@ -31,9 +33,15 @@ describe('redactSecrets', () => {
 
 describe('kiboErrorMessage', () => {
   it('reads message, the first item message and errorCode', () => {
-    expect(kiboErrorMessage(JSON.stringify({ message: 'Missing or invalid parameter', errorCode: 'MISSING_OR_INVALID_PARAMETER', items: [{ message: 'accountId 0 is invalid' }] }))).toBe(
-      'Missing or invalid parameter accountId 0 is invalid (MISSING_OR_INVALID_PARAMETER)',
-    )
+    expect(
+      kiboErrorMessage(
+        JSON.stringify({
+          message: 'Missing or invalid parameter',
+          errorCode: 'MISSING_OR_INVALID_PARAMETER',
+          items: [{ message: 'accountId 0 is invalid' }],
+        }),
+      ),
+    ).toBe('Missing or invalid parameter accountId 0 is invalid (MISSING_OR_INVALID_PARAMETER)')
     expect(kiboErrorMessage('{"applicationName":"Customer"}')).toBeNull()
     expect(kiboErrorMessage('<html>Bad gateway</html>')).toBeNull()
     expect(kiboErrorMessage(JSON.stringify({ message: 'x'.repeat(1000) }))!.length).toBeLessThanOrEqual(401)
@@ -48,14 +56,18 @@ describe('decodeJwt and ticketView', () => {
   })
 
   it('returns null for anything that is not a JWS', () => {
-    for (const token of ['', 'opaque-token', 'a.b', `${jwt}.x.y`, 'e30.bm90IGpzb24.x', '!!.??.x', null, undefined]) expect(decodeJwt(token)).toBeNull()
+    for (const token of ['', 'opaque-token', 'a.b', `${jwt}.x.y`, 'e30.bm90IGpzb24.x', '!!.??.x', null, undefined])
+      expect(decodeJwt(token)).toBeNull()
     expect(decodeJwt(`${b64([1, 2])}.${b64({ a: 1 })}.x`)).toBeNull()
   })
 
   it('prefers jwtAccessToken, falls back to a JWT accessToken, and carries no token', () => {
     const issuedAt = new Date('2024-05-01T10:00:00Z')
     const other = `${b64({ alg: 'HS256' })}.${b64({ sub: 'other' })}.sig`
-    const view = ticketView({ accessToken: other, jwtAccessToken: jwt, refreshToken: 'rt-1', userId: 'u1', accessTokenExpiration: '2024-05-01T11:00:00Z' }, issuedAt)
+    const view = ticketView(
+      { accessToken: other, jwtAccessToken: jwt, refreshToken: 'rt-1', userId: 'u1', accessTokenExpiration: '2024-05-01T11:00:00Z' },
+      issuedAt,
+    )
     expect(view).toEqual({
       userId: 'u1',
       accessTokenExpiration: '2024-05-01T11:00:00Z',

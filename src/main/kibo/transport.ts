@@ -86,7 +86,12 @@ export function createTransport(instance: AxiosInstance = createAxios()): Transp
         timeout: request.timeoutMs,
         signal: controller.signal,
       })
-      return { type: 'response', status: response.status, headers: plainHeaders(response.headers), text: typeof response.data === 'string' ? response.data : '' }
+      return {
+        type: 'response',
+        status: response.status,
+        headers: plainHeaders(response.headers),
+        text: typeof response.data === 'string' ? response.data : '',
+      }
     } catch (error) {
       const problem = classify(error, timedOut, request.signal?.aborted === true)
       const response = (error as { response?: { status?: unknown; headers?: unknown } })?.response

@@ -3,12 +3,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { demoProfile, DEMO_PROFILE_ID } from './demoProfile'
-import {
-  CURRENT_PROFILES_VERSION,
-  UnusableProfilesFile,
-  upgradeStoredProfiles,
-  type StoredProfiles,
-} from './storedProfiles'
+import { CURRENT_PROFILES_VERSION, UnusableProfilesFile, upgradeStoredProfiles, type StoredProfiles } from './storedProfiles'
 
 export const PROFILES_FILE_BASENAME = 'profiles'
 
@@ -89,7 +84,9 @@ export function loadProfilesFile(directory: string, now: Date): LoadedProfiles {
       try {
         copyFileSync(filePath, backup)
       } catch (error) {
-        problems.push(`The profiles file at ${filePath} was upgraded from an older format, but a backup copy could not be written (${errorCode(error)}).`)
+        problems.push(
+          `The profiles file at ${filePath} was upgraded from an older format, but a backup copy could not be written (${errorCode(error)}).`,
+        )
       }
     }
     return { stored, needsWrite: fromVersion < CURRENT_PROFILES_VERSION, writable: true, problems }

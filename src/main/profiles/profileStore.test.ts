@@ -116,7 +116,11 @@ describe('editing', () => {
     expect(store.activeId).toBeNull()
     // The demo profile it was switched from stays recent; the removed one is gone.
     expect(store.recentIds()).toEqual([DEMO_PROFILE_ID])
-    expect(open().list().map((p) => p.id)).toEqual([DEMO_PROFILE_ID])
+    expect(
+      open()
+        .list()
+        .map((p) => p.id),
+    ).toEqual([DEMO_PROFILE_ID])
   })
 
   it('reorders only by a permutation of the existing ids', () => {
@@ -124,8 +128,17 @@ describe('editing', () => {
     const a = store.save(input('A'))
     const b = store.save(input('B'))
     store.reorder([b.id, DEMO_PROFILE_ID, a.id])
-    expect(open().list().map((p) => p.name)).toEqual(['B', 'Demo tenant', 'A'])
-    for (const bad of [[b.id, a.id], [b.id, a.id, a.id], [b.id, a.id, 'other'], [b.id, a.id, DEMO_PROFILE_ID, 'x']]) {
+    expect(
+      open()
+        .list()
+        .map((p) => p.name),
+    ).toEqual(['B', 'Demo tenant', 'A'])
+    for (const bad of [
+      [b.id, a.id],
+      [b.id, a.id, a.id],
+      [b.id, a.id, 'other'],
+      [b.id, a.id, DEMO_PROFILE_ID, 'x'],
+    ]) {
       expect(failureOf(() => store.reorder(bad)).kind).toBe('invalid-input')
     }
     expect(store.list().map((p) => p.name)).toEqual(['B', 'Demo tenant', 'A'])
@@ -172,7 +185,11 @@ describe('export and import', () => {
     const imported = store.importFile(JSON.parse(JSON.stringify(file)))
     expect(imported.map((p) => p.name)).toEqual(['Demo tenant', 'A'])
     expect(imported.some((p) => p.id === DEMO_PROFILE_ID)).toBe(false)
-    expect(open().list().map((p) => p.name)).toEqual(['Demo tenant', 'A', 'Demo tenant', 'A'])
+    expect(
+      open()
+        .list()
+        .map((p) => p.name),
+    ).toEqual(['Demo tenant', 'A', 'Demo tenant', 'A'])
   })
 
   it('refuses a bad file, naming the first bad field', () => {
@@ -291,9 +308,7 @@ describe('migration from the unversioned v0 layout', () => {
   })
 
   it('runs the steps in order and refuses a version with no step', () => {
-    const steps = [
-      { from: 0, to: 1, migrate: (d: unknown) => ({ ...(d as object), version: 1, activeId: null, recentIds: [] }) },
-    ]
+    const steps = [{ from: 0, to: 1, migrate: (d: unknown) => ({ ...(d as object), version: 1, activeId: null, recentIds: [] }) }]
     expect(upgradeStoredProfiles({ profiles: [] }, steps).stored).toEqual({ version: 1, profiles: [], activeId: null, recentIds: [] })
     expect(() => upgradeStoredProfiles({ profiles: [] }, [])).toThrow('no way to upgrade file format 0')
   })

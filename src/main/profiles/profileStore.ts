@@ -3,13 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { fail } from '../../shared/errors'
-import {
-  profileFileSchema,
-  profileInputSchema,
-  type Profile,
-  type ProfileFile,
-  type ProfileInput,
-} from '../../shared/profile'
+import { profileFileSchema, profileInputSchema, type Profile, type ProfileFile, type ProfileInput } from '../../shared/profile'
 import { createConfStore, createMemoryStore, type BackingStore, type CreateBackingStore } from './backingStore'
 import { loadProfilesFile, PROFILES_FILE_BASENAME } from './openProfilesFile'
 import { formatIssuePath, MAX_RECENT, type StoredProfiles } from './storedProfiles'

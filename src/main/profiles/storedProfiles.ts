@@ -34,7 +34,10 @@ export class UnusableProfilesFile extends Error {}
 
 // ---- v0: the layout before versioning. Flat profiles, tenant and site as strings, no color. ----
 
-const digits = z.string().regex(/^\d{1,10}$/, 'expected a number written as digits').transform(Number)
+const digits = z
+  .string()
+  .regex(/^\d{1,10}$/, 'expected a number written as digits')
+  .transform(Number)
 
 const v0ProfileSchema = z.object({
   id: z.string(),
@@ -91,8 +94,7 @@ interface Migration {
 export const profileMigrations: readonly Migration[] = [{ from: 0, to: 1, migrate: migrateV0ToV1 }]
 
 function versionOf(data: unknown): number {
-  if (typeof data !== 'object' || data === null || Array.isArray(data))
-    throw new UnusableProfilesFile('it does not hold a JSON object')
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new UnusableProfilesFile('it does not hold a JSON object')
   const version = (data as { version?: unknown }).version
   if (version === undefined) return 0
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0)

@@ -1,10 +1,4 @@
-export {
-  SecretVault,
-  type KeychainStatus,
-  type SecretLocation,
-  type SecretStorage,
-  type SecretVaultOptions,
-} from './secretVault'
+export { SecretVault, type KeychainStatus, type SecretLocation, type SecretStorage, type SecretVaultOptions } from './secretVault'
 export {
   accountKey,
   CLIENT_SECRET,

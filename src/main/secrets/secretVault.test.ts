@@ -12,7 +12,6 @@ import { appErrorOf } from '../../../test/failures'
 const secretService = process.env.INSPECTOR_TEST_SECRET_SERVICE === '1' && process.env.INSPECTOR_NO_SECRET_SERVICE !== '1'
 const SECRET = 'sEcReT-value-0123456789'
 
-
 it.runIf(Boolean(process.env.CI))('has a Secret Service to run the keychain tests against (CI)', () => {
   const why = process.env.INSPECTOR_SECRET_SERVICE_PROBLEM ?? 'the globalSetup test/secretService.ts did not run'
   expect(secretService, `keychain tests would be skipped: ${why}`).toBe(true)
@@ -118,7 +117,11 @@ describe.skipIf(!secretService)('with the system keychain', () => {
 
 describe('input checks', () => {
   it('refuses an empty secret, a bad kind and a bad profile id without echoing values', async () => {
-    const vault = new SecretVault({ loadKeytar: () => { throw new Error('not needed') } })
+    const vault = new SecretVault({
+      loadKeytar: () => {
+        throw new Error('not needed')
+      },
+    })
     expect((await appErrorOf(() => vault.setClientSecret('p1', '', 'session'))).kind).toBe('invalid-input')
     expect(() => vault.setSessionToken('p1', 'Bad Kind', SECRET)).toThrow(AppFailure)
     expect(() => vault.setSessionToken('', 'access-token', SECRET)).toThrow(AppFailure)
@@ -203,7 +206,8 @@ describe('SecretVault keychain traffic', () => {
     const stored = new Map<string, string>([['p1:client-secret', 'stored-value']])
     const keytar = {
       getPassword: async (_service: string, account: string) => (calls.push(`get ${account}`), stored.get(account) ?? null),
-      setPassword: async (_service: string, account: string, password: string) => void (calls.push(`set ${account}`), stored.set(account, password)),
+      setPassword: async (_service: string, account: string, password: string) =>
+        void (calls.push(`set ${account}`), stored.set(account, password)),
       deletePassword: async (_service: string, account: string) => (calls.push(`delete ${account}`), stored.delete(account)),
       findCredentials: async () => (calls.push('find'), [...stored].map(([account, password]) => ({ account, password }))),
     }

@@ -38,8 +38,7 @@ export interface SecretVaultOptions {
 
 const PROBE_ACCOUNT = 'availability-probe'
 
-const SESSION_HINT =
-  'You can keep the client secret for this session only; it is then forgotten when the app closes.'
+const SESSION_HINT = 'You can keep the client secret for this session only; it is then forgotten when the app closes.'
 const UNAVAILABLE_HINT = `${SESSION_HINT} To save it, make a system keychain available (on Linux a Secret Service such as GNOME Keyring or KWallet, unlocked) and restart the app.`
 
 export class SecretVault {

@@ -22,7 +22,8 @@ export class SettingsStore {
     const stored = backing.store as Record<string, unknown>
     const parsed = settingsSchema.safeParse({ ...defaultSettings, ...stored })
     this.#current = parsed.success ? parsed.data : defaultSettings
-    if (!parsed.success) this.problems.push('The settings file holds values the app cannot use; the defaults apply until you save settings.')
+    if (!parsed.success)
+      this.problems.push('The settings file holds values the app cannot use; the defaults apply until you save settings.')
   }
 
   get(): Settings {

@@ -208,11 +208,20 @@ describe('compileAccountFilter', () => {
         suggestion: 'orderCount',
       })
       expect(errorOf('segments.cod = "x"')).toMatchObject({ position: 9, suggestion: 'code' })
-      expect(errorOf('emailAddress.domain = "x"')).toMatchObject({ position: 13, length: 6, message: expect.stringContaining('no fields inside') })
+      expect(errorOf('emailAddress.domain = "x"')).toMatchObject({
+        position: 13,
+        length: 6,
+        message: expect.stringContaining('no fields inside'),
+      })
     })
 
     it('type mismatches, at the value', () => {
-      expect(errorOf('id = "5"')).toMatchObject({ position: 5, length: 3, suggestion: '5', message: "'id' is a number: write it without quotes." })
+      expect(errorOf('id = "5"')).toMatchObject({
+        position: 5,
+        length: 3,
+        suggestion: '5',
+        message: "'id' is a number: write it without quotes.",
+      })
       expect(errorOf('taxId = 123')).toMatchObject({ position: 8, length: 3, suggestion: '"123"' })
       expect(errorOf('auditInfo.updateDate >= 2024')).toMatchObject({ position: 24, message: expect.stringContaining('date-time') })
       expect(errorOf('isActive = "yes"')).toMatchObject({ position: 11, length: 5 })
@@ -224,7 +233,11 @@ describe('compileAccountFilter', () => {
     })
 
     it('groups and non-boolean flags', () => {
-      expect(errorOf('commerceSummary > 1')).toMatchObject({ position: 0, length: 15, message: expect.stringContaining('commerceSummary.totalOrderAmount') })
+      expect(errorOf('commerceSummary > 1')).toMatchObject({
+        position: 0,
+        length: 15,
+        message: expect.stringContaining('commerceSummary.totalOrderAmount'),
+      })
       expect(errorOf('segments = "VIP"')).toMatchObject({ position: 0, length: 8 })
       expect(errorOf('isActive and externalId')).toMatchObject({ position: 13, length: 10, suggestion: 'externalId exists' })
     })
@@ -249,7 +262,11 @@ describe('compileAccountFilter', () => {
     })
 
     it('syntax: operators, values and words', () => {
-      expect(errorOf('lastName is "x"')).toMatchObject({ position: 9, length: 2, message: expect.stringContaining("Unknown operator 'is'") })
+      expect(errorOf('lastName is "x"')).toMatchObject({
+        position: 9,
+        length: 2,
+        message: expect.stringContaining("Unknown operator 'is'"),
+      })
       expect(errorOf('lastName = Smith')).toMatchObject({ position: 11, length: 5, suggestion: '"Smith"' })
       expect(errorOf('isActive isLocked')).toMatchObject({ position: 9, length: 8 })
       expect(errorOf('id = 1 id = 2')).toMatchObject({ position: 7, length: 2, message: "Expected 'and' or 'or' before 'id'." })

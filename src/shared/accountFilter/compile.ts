@@ -45,7 +45,10 @@ function resolvePath(path: FieldPath, root: readonly FieldSpec[]): FieldSpec {
     }
     spec = level.find((candidate) => candidate.name === name)
     if (!spec) {
-      const suggestion = nearestName(name, level.map((candidate) => candidate.name))
+      const suggestion = nearestName(
+        name,
+        level.map((candidate) => candidate.name),
+      )
       const where = i === 0 ? '' : ` in '${path.names.slice(0, i).join('.')}'`
       const hint = suggestion === undefined ? '' : ` Did you mean '${suggestion}'?`
       fail(`Unknown field '${name}'${where}.${hint}`, path.positions[i], name.length, suggestion)
@@ -95,7 +98,12 @@ function checkLiteral(path: FieldPath, kind: ValueKind, literal: Literal, spec: 
   }
   if (kind === 'number' && typeof value !== 'number') {
     const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN
-    fail(`'${name}' is a number: write it without quotes.`, literal.position, literal.length, Number.isFinite(number) ? String(number) : undefined)
+    fail(
+      `'${name}' is a number: write it without quotes.`,
+      literal.position,
+      literal.length,
+      Number.isFinite(number) ? String(number) : undefined,
+    )
   }
   if (kind === 'boolean' && typeof value !== 'boolean') {
     fail(`'${name}' is true or false: compare it with true or false.`, literal.position, literal.length)
@@ -191,7 +199,12 @@ export class FilterCompiler {
         const kind = kindOf(spec)
         if (kind !== 'boolean' && kind !== 'any') {
           const name = pathText(expression.path)
-          fail(`'${name}' is not true or false: compare it with a value, or write '${name} exists'.`, expression.path.position, expression.path.length, `${name} exists`)
+          fail(
+            `'${name}' is not true or false: compare it with a value, or write '${name} exists'.`,
+            expression.path.position,
+            expression.path.length,
+            `${name} exists`,
+          )
         }
         return this.condition(expression.path, isTrue, false)
       }
@@ -202,7 +215,8 @@ export class FilterCompiler {
         if (kind === 'group') failGroup(path, spec)
         checkLiteral(path, kind, literal, spec)
         if (operator === '=' || operator === '!=') return this.condition(path, equalsPredicate(literal.value), operator === '!=')
-        if (kind === 'boolean') fail(`'${pathText(path)}' is true or false: it has no order, use = or !=.`, expression.operatorPosition, operator.length)
+        if (kind === 'boolean')
+          fail(`'${pathText(path)}' is true or false: it has no order, use = or !=.`, expression.operatorPosition, operator.length)
         if (literal.value === null || typeof literal.value === 'boolean') {
           fail(`'${operator}' needs a number or text to compare with.`, literal.position, literal.length)
         }

@@ -27,8 +27,7 @@ function fail(message: string, position: number, length: number, suggestion?: st
 }
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9'
-const isNameStart = (c: string | undefined): boolean =>
-  c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_')
+const isNameStart = (c: string | undefined): boolean => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_')
 const isNameChar = (c: string | undefined): boolean => isNameStart(c) || isDigit(c)
 
 const escapes: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' }
@@ -69,7 +68,13 @@ function readNumber(text: string, start: number): Token {
     while (isNameChar(text[end])) end++
     fail(`'${text.slice(start, end)}' is neither a number nor a field name.`, start, end - start)
   }
-  return { kind: 'number', text: text.slice(start, start + length), value: Number(text.slice(start, start + length)), position: start, length }
+  return {
+    kind: 'number',
+    text: text.slice(start, start + length),
+    value: Number(text.slice(start, start + length)),
+    position: start,
+    length,
+  }
 }
 
 export function tokenize(text: string): Token[] {

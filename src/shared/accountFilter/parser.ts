@@ -13,7 +13,7 @@ import type { AccountFilterError } from './types'
 
 const keywords = new Set(['and', 'or', 'not', 'contains', 'startswith', 'endswith', 'in', 'exists', 'true', 'false', 'null'])
 const textOperators = new Set(['contains', 'startswith', 'endswith'])
-const operatorList = "=, !=, >, <, >=, <=, contains, startswith, endswith, in (...) or exists"
+const operatorList = '=, !=, >, <, >=, <=, contains, startswith, endswith, in (...) or exists'
 
 function keywordOf(token: Token): string | undefined {
   if (token.kind !== 'name') return undefined
@@ -135,7 +135,10 @@ class Parser {
     } else if (token.kind === 'end') {
       return this.fail(`Expected a value after '${after.text}'.`, after)
     } else {
-      return this.fail(`Expected a value (text in double quotes, a number, true, false or null) after '${after.text}', found ${describe(token)}.`, token)
+      return this.fail(
+        `Expected a value (text in double quotes, a number, true, false or null) after '${after.text}', found ${describe(token)}.`,
+        token,
+      )
     }
     this.index++
     return { value, position: token.position, length: token.length }
@@ -146,7 +149,13 @@ class Parser {
     const token = this.peek()
     if (token.kind === 'op') {
       this.index++
-      return { kind: 'compare', path, operator: token.text as CompareOperator, operatorPosition: token.position, literal: this.parseLiteral(token) }
+      return {
+        kind: 'compare',
+        path,
+        operator: token.text as CompareOperator,
+        operatorPosition: token.position,
+        literal: this.parseLiteral(token),
+      }
     }
     let negated = false
     if (this.isKeyword('not')) {
@@ -171,7 +180,8 @@ class Parser {
       this.index++
       return { kind: 'exists', path, negated }
     }
-    if (negated) return this.fail(`Expected contains, startswith, endswith, in or exists after 'not', found ${describe(this.peek())}.`, this.peek())
+    if (negated)
+      return this.fail(`Expected contains, startswith, endswith, in or exists after 'not', found ${describe(this.peek())}.`, this.peek())
     if (keyword === 'and' || keyword === 'or' || token.kind === ')' || token.kind === 'end') return { kind: 'flag', path }
     if (token.kind === 'name' && keyword === undefined) {
       this.fail(`Unknown operator '${token.text}': use ${operatorList}.`, token)
@@ -181,7 +191,7 @@ class Parser {
 
   private parseList(inToken: Token): Literal[] {
     const open = this.peek()
-    if (open.kind !== '(') this.fail("Expected '(' after 'in', like in (\"US\", \"CA\").", open.kind === 'end' ? inToken : open)
+    if (open.kind !== '(') this.fail('Expected \'(\' after \'in\', like in ("US", "CA").', open.kind === 'end' ? inToken : open)
     this.index++
     if (this.peek().kind === ')') {
       const span: Token = { ...open, length: this.peek().position + 1 - open.position }

@@ -99,7 +99,11 @@ class Parser {
       } else if (code === 40 /* ( */) {
         this.fail("Expected a field name before '('.", this.pos, 1)
       } else {
-        this.fail(`Unexpected character ${describeChar(this.charAt(this.pos))}: field names use letters, digits and '_'.`, this.pos, this.charAt(this.pos).length)
+        this.fail(
+          `Unexpected character ${describeChar(this.charAt(this.pos))}: field names use letters, digits and '_'.`,
+          this.pos,
+          this.charAt(this.pos).length,
+        )
       }
 
       this.skipSpace()
@@ -119,7 +123,11 @@ class Parser {
       } else if (next === 40 /* ( */) {
         this.fail(`Unexpected '(': '${nodes[nodes.length - 1].name}' already has its fields selected.`, this.pos, 1)
       } else {
-        this.fail(`Unexpected character ${describeChar(this.charAt(this.pos))}: expected ',' or ')'.`, this.pos, this.charAt(this.pos).length)
+        this.fail(
+          `Unexpected character ${describeChar(this.charAt(this.pos))}: expected ',' or ')'.`,
+          this.pos,
+          this.charAt(this.pos).length,
+        )
       }
     }
   }

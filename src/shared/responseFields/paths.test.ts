@@ -15,9 +15,31 @@ describe('selection ↔ checkbox paths', () => {
   })
 
   it('a shorter path swallows longer ones, in either order', () => {
-    expect(printResponseFields(selectionFromPaths([['a', 'b', 'c'], ['a', 'b']]))).toBe('a(b)')
-    expect(printResponseFields(selectionFromPaths([['a', 'b'], ['a', 'b', 'c'], ['a', 'd']]))).toBe('a(b,d)')
-    expect(printResponseFields(selectionFromPaths([['a', 'b'], ['a', 'b']]))).toBe('a(b)')
+    expect(
+      printResponseFields(
+        selectionFromPaths([
+          ['a', 'b', 'c'],
+          ['a', 'b'],
+        ]),
+      ),
+    ).toBe('a(b)')
+    expect(
+      printResponseFields(
+        selectionFromPaths([
+          ['a', 'b'],
+          ['a', 'b', 'c'],
+          ['a', 'd'],
+        ]),
+      ),
+    ).toBe('a(b,d)')
+    expect(
+      printResponseFields(
+        selectionFromPaths([
+          ['a', 'b'],
+          ['a', 'b'],
+        ]),
+      ),
+    ).toBe('a(b)')
   })
 
   it('an empty path or no paths means no selection', () => {

@@ -47,11 +47,23 @@ describe('projectFields', () => {
     const collection = {
       totalCount: 2,
       items: [
-        { id: 'p1', name: 'One', productCode: 'A', content: { productName: 'N1', productShortDescription: 'S1', extra: 1 }, purchasableState: { ok: true }, price: 3 },
+        {
+          id: 'p1',
+          name: 'One',
+          productCode: 'A',
+          content: { productName: 'N1', productShortDescription: 'S1', extra: 1 },
+          purchasableState: { ok: true },
+          price: 3,
+        },
         { id: 'p2', name: 'Two', productCode: 'B', content: { productName: 'N2' } },
       ],
     }
-    expect(projectFields(collection, 'items(id,name)')).toStrictEqual({ items: [{ id: 'p1', name: 'One' }, { id: 'p2', name: 'Two' }] })
+    expect(projectFields(collection, 'items(id,name)')).toStrictEqual({
+      items: [
+        { id: 'p1', name: 'One' },
+        { id: 'p2', name: 'Two' },
+      ],
+    })
     expect(projectFields(collection, 'items(productCode,content(productName,productShortDescription),purchasableState)')).toStrictEqual({
       items: [
         { productCode: 'A', content: { productName: 'N1', productShortDescription: 'S1' }, purchasableState: { ok: true } },

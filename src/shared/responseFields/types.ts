@@ -19,6 +19,4 @@ export interface ResponseFieldsProblem {
   suggestion?: string
 }
 
-export type ParseResponseFieldsResult =
-  | { ok: true; fields: FieldNode[] }
-  | { ok: false; error: ResponseFieldsProblem }
+export type ParseResponseFieldsResult = { ok: true; fields: FieldNode[] } | { ok: false; error: ResponseFieldsProblem }

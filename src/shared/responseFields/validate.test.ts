@@ -6,7 +6,10 @@ import { checkResponseFields, findFieldSpec, validateResponseFields } from './va
 
 describe('validateResponseFields', () => {
   it('accepts the README example for impersonatecart', () => {
-    const check = checkResponseFields('accessToken,customerAccount(id,emailAddress,contacts(id,address(cityOrTown)))', customerAuthTicketFields)
+    const check = checkResponseFields(
+      'accessToken,customerAccount(id,emailAddress,contacts(id,address(cityOrTown)))',
+      customerAuthTicketFields,
+    )
     expect(check.syntaxOk).toBe(true)
     expect(check.problems).toEqual([])
     expect(check.fields).toHaveLength(2)

@@ -31,7 +31,10 @@ function validateLevel(
   for (const node of nodes) {
     const spec = specs.find((candidate) => candidate.name === node.name)
     if (!spec) {
-      const suggestion = nearestName(node.name, specs.map((candidate) => candidate.name))
+      const suggestion = nearestName(
+        node.name,
+        specs.map((candidate) => candidate.name),
+      )
       const hint = suggestion === undefined ? '' : ` Did you mean '${suggestion}'?`
       const problem: ResponseFieldsProblem = {
         message: `Unknown field '${node.name}'${where(parents)}.${hint}`,

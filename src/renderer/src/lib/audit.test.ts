@@ -14,7 +14,9 @@ const account: CustomerAccount = {
     },
     { id: 13, auditInfo: { createBy: 'ops', createDate: '2024-02-02T12:00:00Z', updateBy: 'admin', updateDate: '2024-02-02T12:00:00Z' } },
   ],
-  attributes: [{ fullyQualifiedName: 'tenant~loyalty-tier', values: ['gold'], auditInfo: { createBy: 'sync', createDate: '2024-02-15T12:00:00' } }],
+  attributes: [
+    { fullyQualifiedName: 'tenant~loyalty-tier', values: ['gold'], auditInfo: { createBy: 'sync', createDate: '2024-02-15T12:00:00' } },
+  ],
   notes: [{ id: 7, content: 'called', auditInfo: { createBy: null, createDate: 'yesterday-ish' } }],
   segments: [{ id: 3, code: 'VIP', name: 'Very important', auditInfo: { createBy: 'admin', createDate: '2024-01-20T12:00:00Z' } }],
 }
@@ -38,11 +40,22 @@ describe('auditEvents', () => {
       ].sort(),
     )
     const e = byId(events)
-    expect(e['contacts[0]:created']).toMatchObject({ entityKind: 'contact', entityLabel: 'Contact 12 · Billing', path: 'contacts[0]', by: 'ops' })
+    expect(e['contacts[0]:created']).toMatchObject({
+      entityKind: 'contact',
+      entityLabel: 'Contact 12 · Billing',
+      path: 'contacts[0]',
+      by: 'ops',
+    })
     expect(e['contacts[1]:created'].entityLabel).toBe('Contact 13')
     expect(e['attributes[0]:created'].entityLabel).toBe('Attribute tenant~loyalty-tier')
     expect(e['segments[0]:created'].entityLabel).toBe('Segment VIP')
-    expect(e['account:updated']).toMatchObject({ entityKind: 'account', entityLabel: 'Account 1001', path: '', by: 'ops', action: 'updated' })
+    expect(e['account:updated']).toMatchObject({
+      entityKind: 'account',
+      entityLabel: 'Account 1001',
+      path: '',
+      by: 'ops',
+      action: 'updated',
+    })
   })
 
   it('keeps an update at the creation instant when someone else made it', () => {
@@ -68,7 +81,10 @@ describe('auditEvents', () => {
   })
 
   it('skips empty auditInfo and null holes in lists', () => {
-    const odd = { auditInfo: {}, contacts: [null, { id: 5, auditInfo: { updateBy: 'x', updateDate: '2024-05-05T00:00:00Z' } }] } as unknown as CustomerAccount
+    const odd = {
+      auditInfo: {},
+      contacts: [null, { id: 5, auditInfo: { updateBy: 'x', updateDate: '2024-05-05T00:00:00Z' } }],
+    } as unknown as CustomerAccount
     const out = auditEvents(odd)
     expect(out.map((e) => e.id)).toEqual(['contacts[1]:updated'])
     expect(hasAuditInfo(odd)).toBe(true)
@@ -111,7 +127,9 @@ describe('filterAuditEvents', () => {
   })
 
   it('combines filters', () => {
-    expect(ids(filterAuditEvents(events, { people: ['ops'], kinds: ['contact'], from: '2024-02-02' }, 'UTC'))).toEqual(['contacts[1]:created'])
+    expect(ids(filterAuditEvents(events, { people: ['ops'], kinds: ['contact'], from: '2024-02-02' }, 'UTC'))).toEqual([
+      'contacts[1]:created',
+    ])
   })
 })
 

@@ -90,7 +90,8 @@ export function auditEvents(account: CustomerAccount): AuditEvent[] {
     if (hasCreate) events.push({ id: `${e.path || 'account'}:created`, action: 'created', by: createdBy, ...created, ...base })
     const sameInstant = created.ms !== null && updated.ms !== null ? created.ms === updated.ms : created.at === updated.at
     const duplicate = hasCreate && sameInstant && createdBy === updatedBy
-    if (hasUpdate && !duplicate) events.push({ id: `${e.path || 'account'}:updated`, action: 'updated', by: updatedBy, ...updated, ...base })
+    if (hasUpdate && !duplicate)
+      events.push({ id: `${e.path || 'account'}:updated`, action: 'updated', by: updatedBy, ...updated, ...base })
   }
   return sortAuditEvents(events, { key: 'at', direction: 'desc' })
 }

@@ -94,7 +94,11 @@ function httpBridge(key: string): Bridge {
         if (response.status === 401) {
           return {
             ok: false as const,
-            error: { kind: 'invalid-input' as const, message: 'This page is not connected to Account Inspector.', hint: 'Open the address the app printed when it started.' },
+            error: {
+              kind: 'invalid-input' as const,
+              message: 'This page is not connected to Account Inspector.',
+              hint: 'Open the address the app printed when it started.',
+            },
           }
         }
         return (await response.json()) as Result<never>

@@ -52,7 +52,11 @@ const sectionOfKey: Record<string, SectionId> = {
  * "contacts.0.email" or a JSON pointer "/contacts/0/email". Indices come back as text.
  */
 export function pathParts(path: string): string[] {
-  if (path.startsWith('/')) return path.slice(1).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+  if (path.startsWith('/'))
+    return path
+      .slice(1)
+      .split('/')
+      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
   const parts: string[] = []
   // Dots and brackets separate steps: [0], [id=5] (main's keyed array items), ["key.with.dots"].
   const step = /([^.[\]]+)|\[(["'])(.*?)\2\]|\[([^\]]*)\]/g

@@ -28,7 +28,14 @@ const schema: FieldSpec[] = [
         type: 'array',
         children: [
           { name: 'id', type: 'integer' },
-          { name: 'address', type: 'object', children: [{ name: 'cityOrTown', type: 'string' }, { name: 'countryCode', type: 'string' }] },
+          {
+            name: 'address',
+            type: 'object',
+            children: [
+              { name: 'cityOrTown', type: 'string' },
+              { name: 'countryCode', type: 'string' },
+            ],
+          },
         ],
       },
     ],
@@ -67,7 +74,9 @@ describe('checking and unchecking', () => {
   })
 
   it('unchecking a selected field removes it', () => {
-    expect(textFromPaths(uncheckPath(paths('accessToken,customerAccount(id)'), ['accessToken'], schema), schema)).toBe('customerAccount(id)')
+    expect(textFromPaths(uncheckPath(paths('accessToken,customerAccount(id)'), ['accessToken'], schema), schema)).toBe(
+      'customerAccount(id)',
+    )
   })
 
   it('toggle: partly checked becomes checked, checked becomes unchecked', () => {
@@ -81,7 +90,9 @@ describe('checking and unchecking', () => {
   it('keeps unknown fields and orders the rest like the schema', () => {
     const p = paths('zzz,customerAccount(contacts,id),accessToken')
     expect(sortPaths(p, schema)).toEqual([['accessToken'], ['customerAccount', 'id'], ['customerAccount', 'contacts'], ['zzz']])
-    expect(textFromPaths(toggleField(p, ['customerAccount', 'emailAddress'], schema), schema)).toBe('accessToken,customerAccount(id,emailAddress,contacts),zzz')
+    expect(textFromPaths(toggleField(p, ['customerAccount', 'emailAddress'], schema), schema)).toBe(
+      'accessToken,customerAccount(id,emailAddress,contacts),zzz',
+    )
   })
 
   it('works on the real auth ticket schema', () => {
@@ -96,7 +107,12 @@ describe('filterFields', () => {
   it('shows matches, their ancestors and descendants', () => {
     const f = filterFields(schema, 'CITY')
     expect(f.matches).toBe(1)
-    expect([...f.visible].sort()).toEqual(['customerAccount', 'customerAccount.contacts', 'customerAccount.contacts.address', 'customerAccount.contacts.address.cityOrTown'])
+    expect([...f.visible].sort()).toEqual([
+      'customerAccount',
+      'customerAccount.contacts',
+      'customerAccount.contacts.address',
+      'customerAccount.contacts.address.cityOrTown',
+    ])
     expect([...f.open].sort()).toEqual(['customerAccount', 'customerAccount.contacts', 'customerAccount.contacts.address'])
     const address = filterFields(schema, 'address')
     expect(address.visible.has('customerAccount.contacts.address.countryCode')).toBe(true)

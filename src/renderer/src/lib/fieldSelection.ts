@@ -2,12 +2,7 @@
 // "this field and everything inside it". Parsing and printing belong to shared/responseFields.
 
 import type { FieldSpec } from '../../../shared/kiboFields'
-import {
-  findFieldSpec,
-  printResponseFields,
-  selectionFromPaths,
-  type ResponseFieldsProblem,
-} from '../../../shared/responseFields'
+import { findFieldSpec, printResponseFields, selectionFromPaths, type ResponseFieldsProblem } from '../../../shared/responseFields'
 
 export type CheckState = 'all' | 'some' | 'none'
 export type FieldPath = readonly string[]
@@ -142,7 +137,11 @@ export function filterFields(fields: readonly FieldSpec[], query: string): { vis
 }
 
 /** The text around a problem, split so the bad span can be marked; long text is cut to a window. */
-export function problemContext(text: string, problem: Pick<ResponseFieldsProblem, 'position' | 'length'>, radius = 40): { before: string; bad: string; after: string } {
+export function problemContext(
+  text: string,
+  problem: Pick<ResponseFieldsProblem, 'position' | 'length'>,
+  radius = 40,
+): { before: string; bad: string; after: string } {
   const start = Math.max(0, Math.min(problem.position, text.length))
   const end = Math.min(text.length, start + Math.max(0, problem.length))
   const from = Math.max(0, start - radius)

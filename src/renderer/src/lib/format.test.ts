@@ -173,7 +173,14 @@ describe('money, names, addresses', () => {
   })
   it('lays an address out on postal lines', () => {
     expect(
-      addressLines({ address1: '1 Main St', address2: '', cityOrTown: 'Austin', stateOrProvince: 'TX', postalOrZipCode: '78701', countryCode: 'US' }),
+      addressLines({
+        address1: '1 Main St',
+        address2: '',
+        cityOrTown: 'Austin',
+        stateOrProvince: 'TX',
+        postalOrZipCode: '78701',
+        countryCode: 'US',
+      }),
     ).toEqual(['1 Main St', 'Austin, TX 78701', 'US'])
     expect(addressLines({ postalOrZipCode: 'SW1A 1AA' })).toEqual(['SW1A 1AA'])
     expect(addressLines(undefined)).toEqual([])

@@ -36,8 +36,12 @@ function matches(nodes: readonly SelectionNode[], names: string[], at: number): 
 export type FieldState = 'value' | 'empty' | 'not-requested'
 
 export function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') ||
+  return (
+    value === undefined ||
+    value === null ||
+    (typeof value === 'string' && value.trim() === '') ||
     (Array.isArray(value) && value.length === 0)
+  )
 }
 
 /** A present value always wins: if Kibo sent it, it is shown even if the selection seems not to cover it. */
@@ -127,7 +131,12 @@ export function formatCountdown(targetIso: string | null | undefined, nowMs: num
 
 /** "2 d 3 h", "1 h 5 min", "24 min 10 s", "45 s", with at most `parts` units. */
 export function formatSpan(totalSeconds: number, parts: number): string {
-  const units: [string, number][] = [['d', 86400], ['h', 3600], ['min', 60], ['s', 1]]
+  const units: [string, number][] = [
+    ['d', 86400],
+    ['h', 3600],
+    ['min', 60],
+    ['s', 1],
+  ]
   let rest = Math.max(0, Math.floor(totalSeconds))
   const out: string[] = []
   for (const [name, size] of units) {
@@ -163,7 +172,10 @@ export function formatNumber(value: number | null | undefined, locale?: string):
 
 /** "Ada B. Lovelace" from the parts that are present; '' when none is. */
 export function personName(...parts: (string | null | undefined)[]): string {
-  return parts.map((p) => (p ?? '').trim()).filter(Boolean).join(' ')
+  return parts
+    .map((p) => (p ?? '').trim())
+    .filter(Boolean)
+    .join(' ')
 }
 
 /** Postal lines: street lines, then "City, ST 12345", then the country code. */

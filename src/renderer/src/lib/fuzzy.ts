@@ -45,7 +45,8 @@ export function fuzzyScore(query: string, text: string): number | null {
   let best: (number | null)[] = new Array(n).fill(null)
   for (let j = 0; j < n; j++) {
     if (lower[j] !== q[0]) continue
-    best[j] = matchPoint + (isWordStart(text, j) ? wordStartBonus : 0) + (j === 0 ? firstCharBonus : 0) - Math.min(j, maxGapPenalty) * gapPenalty
+    best[j] =
+      matchPoint + (isWordStart(text, j) ? wordStartBonus : 0) + (j === 0 ? firstCharBonus : 0) - Math.min(j, maxGapPenalty) * gapPenalty
   }
   for (let i = 1; i < m; i++) {
     const next: (number | null)[] = new Array(n).fill(null)

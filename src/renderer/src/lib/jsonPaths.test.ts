@@ -7,7 +7,9 @@ describe('paths', () => {
     expect(pathToString(['a b', 'c'])).toBe('["a b"].c')
     expect(pathToString([0, 'x-y'])).toBe('[0]["x-y"]')
     expect(pathToString([])).toBe('')
-    expect(responseFieldsForPath(['customerAccount', 'contacts', 0, 'address', 'cityOrTown'])).toBe('customerAccount(contacts(address(cityOrTown)))')
+    expect(responseFieldsForPath(['customerAccount', 'contacts', 0, 'address', 'cityOrTown'])).toBe(
+      'customerAccount(contacts(address(cityOrTown)))',
+    )
     expect(responseFieldsForPath(['accessToken'])).toBe('accessToken')
     expect(responseFieldsForPath([3])).toBe('')
   })

@@ -5,7 +5,10 @@ import { searchJson, searchSteps } from './jsonSearch'
 const doc = {
   customerAccount: {
     id: 1001,
-    contacts: [{ id: 1, address: { cityOrTown: 'Austin' } }, { id: 2, address: { cityOrTown: 'Boston' } }],
+    contacts: [
+      { id: 1, address: { cityOrTown: 'Austin' } },
+      { id: 2, address: { cityOrTown: 'Boston' } },
+    ],
     'odd key': 'x',
   },
 }
@@ -13,7 +16,13 @@ const doc = {
 describe('searchJson', () => {
   it('finds keys and values case-insensitively, in document order', async () => {
     const keys = await searchJson(doc, 'CITY', { keys: true, values: false })
-    expect(keys).toEqual({ truncated: false, matches: [['customerAccount', 'contacts', 0, 'address', 'cityOrTown'], ['customerAccount', 'contacts', 1, 'address', 'cityOrTown']] })
+    expect(keys).toEqual({
+      truncated: false,
+      matches: [
+        ['customerAccount', 'contacts', 0, 'address', 'cityOrTown'],
+        ['customerAccount', 'contacts', 1, 'address', 'cityOrTown'],
+      ],
+    })
     const values = await searchJson(doc, 'boston', { keys: false, values: true })
     expect(values.matches).toEqual([['customerAccount', 'contacts', 1, 'address', 'cityOrTown']])
     const both = await searchJson(doc, '1', { keys: true, values: true })
@@ -38,11 +47,21 @@ describe('searchJson', () => {
   it('can be aborted', async () => {
     const ctl = new AbortController()
     ctl.abort()
-    await expect(searchJson(Array.from({ length: 10_000 }, (_, i) => ({ i })), 'i', { keys: true, values: false }, { signal: ctl.signal })).rejects.toThrow()
+    await expect(
+      searchJson(
+        Array.from({ length: 10_000 }, (_, i) => ({ i })),
+        'i',
+        { keys: true, values: false },
+        { signal: ctl.signal },
+      ),
+    ).rejects.toThrow()
   })
 
   it('searches a large document in slices and stops at the match limit', async () => {
-    const value = Array.from({ length: 50_000 }, (_, i) => ({ id: i, contacts: [{ address: { cityOrTown: i % 2 ? 'Boston' : 'Austin' } }] }))
+    const value = Array.from({ length: 50_000 }, (_, i) => ({
+      id: i,
+      contacts: [{ address: { cityOrTown: i % 2 ? 'Boston' : 'Austin' } }],
+    }))
     const all = await searchJson(value, 'boston', { keys: false, values: true })
     expect(all.truncated).toBe(true)
     expect(all.matches).toHaveLength(10_000)

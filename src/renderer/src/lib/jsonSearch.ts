@@ -47,7 +47,12 @@ function scalarText(value: unknown): string {
  * caller can share the thread. Matches are the paths whose key (keys) or scalar value (values)
  * contains the query, case-insensitively.
  */
-export function* searchSteps(root: unknown, query: string, options: SearchOptions, maxMatches = MAX_MATCHES): Generator<void, SearchResult> {
+export function* searchSteps(
+  root: unknown,
+  query: string,
+  options: SearchOptions,
+  maxMatches = MAX_MATCHES,
+): Generator<void, SearchResult> {
   const needle = query.toLowerCase()
   const matches: JsonPath[] = []
   if (needle === '' || (!options.keys && !options.values)) return { matches, truncated: false }

@@ -62,7 +62,10 @@ const doc = {
     emailAddress: 'ada@example.com',
     isActive: true,
     companyOrOrganization: null,
-    contacts: [{ id: 1, address: { cityOrTown: 'Austin' } }, { id: 2, address: { cityOrTown: 'Boston' } }],
+    contacts: [
+      { id: 1, address: { cityOrTown: 'Austin' } },
+      { id: 2, address: { cityOrTown: 'Boston' } },
+    ],
     'odd key': 'x',
     tags: [],
   },
@@ -74,8 +77,28 @@ describe('JsonTreeModel rows', () => {
     expect(m.rowCount).toBe(3)
     expect(m.rowsAt(0, 10)).toEqual([
       { depth: 0, key: null, path: [], kind: 'object', preview: '{2 keys}', expandable: true, expanded: true, position: 1, setSize: 1 },
-      { depth: 1, key: 'accessToken', path: ['accessToken'], kind: 'string', preview: '"abc"', expandable: false, expanded: false, position: 1, setSize: 2 },
-      { depth: 1, key: 'customerAccount', path: ['customerAccount'], kind: 'object', preview: '{7 keys}', expandable: true, expanded: false, position: 2, setSize: 2 },
+      {
+        depth: 1,
+        key: 'accessToken',
+        path: ['accessToken'],
+        kind: 'string',
+        preview: '"abc"',
+        expandable: false,
+        expanded: false,
+        position: 1,
+        setSize: 2,
+      },
+      {
+        depth: 1,
+        key: 'customerAccount',
+        path: ['customerAccount'],
+        kind: 'object',
+        preview: '{7 keys}',
+        expandable: true,
+        expanded: false,
+        position: 2,
+        setSize: 2,
+      },
     ])
   })
 
@@ -231,7 +254,9 @@ describe('a ~50 MB document', () => {
     expect(m.rowCount).toBe(2 + 50_000 * perAccount + 2)
     expect(m.rowsAt(midRow + 7, 1)[0]).toMatchObject({ key: 0, path: ['items', mid, 'contacts', 0] })
     expect(m.rowsAt(m.rowCount - 1, 1)[0].path).toEqual(['items', 49_999, 'auditInfo'])
-    expect(m.reveal(['items', 40_000, 'contacts', 1, 'address', 'cityOrTown'])).toBe(m.rowIndexOf(['items', 40_000, 'contacts', 1, 'address', 'cityOrTown']))
+    expect(m.reveal(['items', 40_000, 'contacts', 1, 'address', 'cityOrTown'])).toBe(
+      m.rowIndexOf(['items', 40_000, 'contacts', 1, 'address', 'cityOrTown']),
+    )
     expect(m.rowsAt(m.rowIndexOf(['items', 40_000, 'contacts', 1, 'address', 'cityOrTown']), 1)[0].preview).toBe('"Boston"')
   })
 })

@@ -33,11 +33,17 @@ export function kindOf(value: unknown): JsonKind {
   if (value === null || value === undefined) return 'null'
   if (Array.isArray(value)) return 'array'
   switch (typeof value) {
-    case 'object': return 'object'
-    case 'string': return 'string'
-    case 'number': case 'bigint': return 'number'
-    case 'boolean': return 'boolean'
-    default: return 'string'
+    case 'object':
+      return 'object'
+    case 'string':
+      return 'string'
+    case 'number':
+    case 'bigint':
+      return 'number'
+    case 'boolean':
+      return 'boolean'
+    default:
+      return 'string'
   }
 }
 
@@ -199,7 +205,15 @@ export class JsonTreeModel {
 
   // ---- internals ----
 
-  private makeRow(value: unknown, key: string | number | null, path: JsonPath, depth: number, expanded: boolean, position: number, setSize: number): JsonRow {
+  private makeRow(
+    value: unknown,
+    key: string | number | null,
+    path: JsonPath,
+    depth: number,
+    expanded: boolean,
+    position: number,
+    setSize: number,
+  ): JsonRow {
     const expandable = isContainer(value) && sizeOf(value) > 0
     return { depth, key, path: path.slice(), kind: kindOf(value), preview: previewOf(value), expandable, expanded, position, setSize }
   }

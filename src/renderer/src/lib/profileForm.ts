@@ -1,7 +1,7 @@
 // The profile editor's form: what a person types (all text, nothing parsed) and the conversion to
 // and from the ProfileInput that main accepts. Pure, so the rules (trimming, empty optional
 // numbers, which fields belong to which environment kind) are tested without a DOM.
-import { kiboEnvs, kiboRegions, profileInputSchema, type Profile, type ProfileInput } from '../../../shared/profile'
+import { kiboEnvs, type kiboRegions, profileInputSchema, type Profile, type ProfileInput } from '../../../shared/profile'
 import { DEMO_CLIENT_ID, DEMO_SITE, DEMO_TENANT } from '../../../shared/demo'
 
 export type EnvironmentKind = 'kibo' | 'custom' | 'demo'

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  fileName,
-  formatBytes,
-  formatCount,
-  formatEta,
-  formatRate,
-  progressPercent,
-  progressText,
-  type ProgressState,
-} from './progress'
+import { fileName, formatBytes, formatCount, formatEta, formatRate, progressPercent, progressText, type ProgressState } from './progress'
 
 const state = (over: Partial<ProgressState>): ProgressState => ({
   phase: 'exporting',

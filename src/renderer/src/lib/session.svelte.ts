@@ -145,7 +145,13 @@ export class Session {
     if (!profile) return 'failed'
     this.error = null
     const operationId = this.#begin('Impersonating…')
-    const result = await this.bridge.call('kibo.impersonate', { profileId: profile.id, target, responseFields, confirmProduction: confirmed, operationId })
+    const result = await this.bridge.call('kibo.impersonate', {
+      profileId: profile.id,
+      target,
+      responseFields,
+      confirmProduction: confirmed,
+      operationId,
+    })
     if (!this.#end(operationId)) return 'failed'
     if (!result.ok) {
       if (result.error.kind === 'confirmation-required' && !confirmed) {
@@ -167,7 +173,12 @@ export class Session {
       source: 'impersonation',
       profileId: view.profileId,
       account,
-      raw: { ...(account !== null ? { customerAccount: account } : {}), userId: view.ticket.userId, accessTokenExpiration: view.ticket.accessTokenExpiration, refreshTokenExpiration: view.ticket.refreshTokenExpiration },
+      raw: {
+        ...(account !== null ? { customerAccount: account } : {}),
+        userId: view.ticket.userId,
+        accessTokenExpiration: view.ticket.accessTokenExpiration,
+        refreshTokenExpiration: view.ticket.refreshTokenExpiration,
+      },
       responseFields: view.responseFields,
       fieldsRoot: 'ticket',
       label: accountLabel(account),
@@ -221,7 +232,17 @@ export class Session {
   }
 
   showFileAccount(account: CustomerAccount, label: string) {
-    this.shown = { source: 'file', profileId: null, account, raw: account, responseFields: null, fieldsRoot: 'account', label, correlationId: null, elapsedMs: null }
+    this.shown = {
+      source: 'file',
+      profileId: null,
+      account,
+      raw: account,
+      responseFields: null,
+      fieldsRoot: 'account',
+      label,
+      correlationId: null,
+      elapsedMs: null,
+    }
     this.ticket = null
   }
 
@@ -239,7 +260,6 @@ export class Session {
     this.foregroundId = null
     return true
   }
-
 }
 
 export function accountLabel(account: CustomerAccount | null | undefined): string {

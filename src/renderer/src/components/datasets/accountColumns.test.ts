@@ -14,7 +14,17 @@ const row: AccountRow = {
   isActive: true,
   updateDate: 'not a date',
 }
-const blank: AccountRow = { index: 0, id: null, name: '', emailAddress: null, userName: null, orderCount: null, totalOrderAmount: null, isActive: null, updateDate: null }
+const blank: AccountRow = {
+  index: 0,
+  id: null,
+  name: '',
+  emailAddress: null,
+  userName: null,
+  orderCount: null,
+  totalOrderAmount: null,
+  isActive: null,
+  updateDate: null,
+}
 
 describe('account columns', () => {
   it('has one template track and one cell per column', () => {

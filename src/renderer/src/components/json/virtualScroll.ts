@@ -56,13 +56,26 @@ export function pageRows(viewportH: number, rowH: number): number {
 export function listKeyTarget(key: string, focus: number, pageRows: number, total: number): number | null {
   let target: number
   switch (key) {
-    case 'ArrowDown': target = focus + 1; break
-    case 'ArrowUp': target = focus - 1; break
-    case 'PageDown': target = focus + pageRows; break
-    case 'PageUp': target = focus - pageRows; break
-    case 'Home': target = 0; break
-    case 'End': target = total - 1; break
-    default: return null
+    case 'ArrowDown':
+      target = focus + 1
+      break
+    case 'ArrowUp':
+      target = focus - 1
+      break
+    case 'PageDown':
+      target = focus + pageRows
+      break
+    case 'PageUp':
+      target = focus - pageRows
+      break
+    case 'Home':
+      target = 0
+      break
+    case 'End':
+      target = total - 1
+      break
+    default:
+      return null
   }
   return Math.max(0, Math.min(target, total - 1))
 }
