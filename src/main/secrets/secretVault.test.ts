@@ -4,7 +4,6 @@ import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { AppFailure } from '../../shared/errors'
 import { loadSystemKeytar, parseAccountKey, SECRET_SERVICE_NAME, type Keytar } from './keychain'
 import { SecretVault } from './secretVault'
 import { appErrorOf } from '../../../test/failures'
@@ -76,12 +75,10 @@ describe.skipIf(!secretService)('with the system keychain', () => {
     // Another kind, as a later feature might file it under the same scheme.
     await keytar.setPassword(service, 'p1:refresh-token', 'refresh')
     await vault.setClientSecret('p2', 'other', 'keychain')
-    vault.setSessionToken('p1', 'access-token', 'token-1')
-    vault.setSessionToken('p2', 'access-token', 'token-2')
+    await vault.setClientSecret('p3', 'kept for the session', 'session')
     await vault.deleteProfileSecrets('p1')
     expect(await accounts()).toEqual(['p2:client-secret'])
-    expect(vault.getSessionToken('p1', 'access-token')).toBeNull()
-    expect(vault.getSessionToken('p2', 'access-token')).toBe('token-2')
+    expect(await vault.getClientSecret('p3')).toBe('kept for the session')
     expect(await vault.status('p1')).toBe('missing')
     expect(await vault.status('p2')).toBe('keychain')
   })
@@ -100,19 +97,6 @@ describe.skipIf(!secretService)('with the system keychain', () => {
     expect(await vault.status('p1')).toBe('keychain')
     expect(await accounts()).toEqual(['p1:client-secret'])
   })
-
-  it('keeps session tokens in memory only and drops them per profile', async () => {
-    const vault = new SecretVault({ service })
-    await vault.setClientSecret('p1', SECRET, 'session')
-    vault.setSessionToken('p1', 'access-token', 'token-1')
-    vault.setSessionToken('p2', 'access-token', 'token-2')
-    expect(vault.getSessionToken('p1', 'access-token')).toBe('token-1')
-    expect(await accounts()).toEqual([])
-    vault.dropSession('p1')
-    expect(vault.getSessionToken('p1', 'access-token')).toBeNull()
-    expect(vault.getSessionToken('p2', 'access-token')).toBe('token-2')
-    expect(await vault.getClientSecret('p1')).toBe(SECRET)
-  })
 })
 
 describe('input checks', () => {
@@ -123,8 +107,8 @@ describe('input checks', () => {
       },
     })
     expect((await appErrorOf(() => vault.setClientSecret('p1', '', 'session'))).kind).toBe('invalid-input')
-    expect(() => vault.setSessionToken('p1', 'Bad Kind', SECRET)).toThrow(AppFailure)
-    expect(() => vault.setSessionToken('', 'access-token', SECRET)).toThrow(AppFailure)
+    expect((await appErrorOf(() => vault.setClientSecret('', SECRET, 'session'))).kind).toBe('invalid-input')
+    expect((await appErrorOf(() => vault.clear('x'.repeat(65)))).kind).toBe('invalid-input')
     expect(parseAccountKey('a:b:client-secret')).toEqual({ profileId: 'a:b', kind: 'client-secret' })
     expect(parseAccountKey('no-kind')).toBeNull()
   })

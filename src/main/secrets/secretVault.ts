@@ -1,4 +1,4 @@
-// Where client secrets and session tokens live. Two places only: the OS keychain, or this process's
+// Where client secrets live (tickets and app tokens stay in the Inspector's memory). Two places only: the OS keychain, or this process's
 // memory for the session. Never a file: when the keychain is unavailable the answer is an error the UI
 // turns into "keep it for this session only", not a quiet fallback to disk.
 import type { SecretStatus } from '../../shared/contract'
@@ -48,8 +48,6 @@ export class SecretVault {
   #status: Promise<{ status: KeychainStatus; keytar: Keytar | null }> | undefined
   /** Secrets the person chose to keep for this session only, by account key. */
   readonly #sessionSecrets = new Map<string, string>()
-  /** Tickets and other tokens obtained during this session, by account key. */
-  readonly #sessionTokens = new Map<string, string>()
   /** Whether the keychain holds an account's secret, as last seen: the profile list asks often,
    *  and each keychain read would fetch the secret itself just to say "set". */
   readonly #inKeychain = new Map<string, boolean>()
@@ -120,7 +118,7 @@ export class SecretVault {
   /** Forgets every secret and token of a profile: all kinds, keychain and memory. For a removed profile. */
   async deleteProfileSecrets(profileId: string): Promise<void> {
     this.#account(profileId, CLIENT_SECRET)
-    for (const map of [this.#sessionSecrets, this.#sessionTokens, this.#inKeychain])
+    for (const map of [this.#sessionSecrets, this.#inKeychain])
       for (const account of [...map.keys()]) if (parseAccountKey(account)?.profileId === profileId) map.delete(account)
     const { keytar } = await this.#probe()
     if (!keytar) return
@@ -129,21 +127,6 @@ export class SecretVault {
       if (parseAccountKey(account)?.profileId !== profileId) continue
       await this.#call(() => keytar.deletePassword(this.service, account), 'Removing a secret from')
     }
-  }
-
-  /** Tokens obtained during this session (tickets and the like); memory only, never the keychain. */
-  setSessionToken(profileId: string, kind: SecretKind, value: string): void {
-    this.#sessionTokens.set(this.#account(profileId, kind), value)
-  }
-
-  getSessionToken(profileId: string, kind: SecretKind): string | null {
-    return this.#sessionTokens.get(this.#account(profileId, kind)) ?? null
-  }
-
-  /** Drops the profile's session tokens. A client secret kept for the session stays (see clear). */
-  dropSession(profileId: string): void {
-    for (const account of [...this.#sessionTokens.keys()])
-      if (parseAccountKey(account)?.profileId === profileId) this.#sessionTokens.delete(account)
   }
 
   #account(profileId: string, kind: SecretKind): string {
