@@ -40,7 +40,8 @@ export function profileHandlers(core: Core): Pick<Handlers, ProfileCalls> {
       activeId: profiles.activeId,
       recentIds: profiles.recentIds(),
       keychain: keychain.available ? 'available' : 'unavailable',
-      problems: [...profiles.problems],
+      // Saved settings that could not be used are reported where saved profiles' problems are.
+      problems: [...profiles.problems, ...core.settings.problems],
     }
   }
 
