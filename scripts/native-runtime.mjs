@@ -3,6 +3,8 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { dirname } from 'node:path'
+import { electronBinaryProblem } from './electronBinary.mjs'
 
 const require = createRequire(import.meta.url)
 const marker = 'node_modules/keytar/build/built-for-electron'
@@ -13,7 +15,22 @@ function run(command, args) {
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
+function electronDir() {
+  try {
+    return dirname(require.resolve('electron/package.json'))
+  } catch {
+    return null
+  }
+}
+
 if (target === 'electron') {
+  // Before anything else: requiring electron without its binary tries a download and fails with
+  // a message that says nothing about what to do.
+  const problem = electronBinaryProblem(electronDir())
+  if (problem !== null) {
+    console.error(problem)
+    process.exit(1)
+  }
   const version = require('electron/package.json').version
   if (!existsSync(marker) || readFileSync(marker, 'utf8') !== version) {
     console.log(`Building keytar for Electron ${version}…`)
