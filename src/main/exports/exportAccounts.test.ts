@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AppFailure } from '../../shared/errors'
 import type { CustomerAccount } from '../../shared/kibo'
 import { exportAccounts } from './exportAccounts'
+import { FileExists } from './atomicFile'
 import type { Progress } from './progress'
 import { appFailureOf } from '../../../test/failures'
 
@@ -116,10 +117,13 @@ describe('exportAccounts', () => {
     }
   })
 
-  it('replaces an existing file only when the export completes', async () => {
+  it('replaces an existing file only when asked to, and only when the export completes', async () => {
     const path = join(dir, 'out.json')
     await writeFile(path, 'old contents')
-    await exportAccounts({ source: pages(3), path, format: 'json', redact: false })
+    const refused = await appFailureOf(exportAccounts({ source: pages(3), path, format: 'json', redact: false }))
+    expect(refused).toBeInstanceOf(FileExists)
+    expect(await readFile(path, 'utf8')).toBe('old contents')
+    await exportAccounts({ source: pages(3), path, format: 'json', redact: false, replace: true })
     expect((JSON.parse(await readFile(path, 'utf8')) as unknown[]).length).toBe(3)
     expect(await readdir(dir)).toEqual(['out.json'])
   })
@@ -146,7 +150,9 @@ describe('exportAccounts', () => {
         }
       },
     }
-    const failure = await appFailureOf(exportAccounts({ source, path, format: 'jsonl', redact: false, signal: controller.signal }))
+    const failure = await appFailureOf(
+      exportAccounts({ source, path, format: 'jsonl', redact: false, replace: true, signal: controller.signal }),
+    )
     expect(failure.error.kind).toBe('cancelled')
     expect(returned).toBe(true)
     expect(await readdir(dir)).toEqual(['out.jsonl'])

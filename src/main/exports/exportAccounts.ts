@@ -17,6 +17,8 @@ export interface ExportOptions {
   /** CSV only: dotted field paths; arrays along a path are joined with "; ". Default: DEFAULT_CSV_COLUMNS. */
   columns?: string[]
   redact: boolean
+  /** The person agreed to replace an existing file; without it an existing file fails with FileExists. */
+  replace?: boolean
   /** How many accounts are expected, for the progress ETA; null when unknown. */
   total?: number | null
   signal?: AbortSignal
@@ -52,7 +54,7 @@ export async function exportAccounts(options: ExportOptions): Promise<ExportResu
   const encode = encoder(format, options.columns)
   const clean = options.redact ? createRedactor().redact : withoutSecrets
   checkAborted(signal)
-  const file = await AtomicFile.create(path)
+  const file = await AtomicFile.create(path, { replace: options.replace })
   const progress = createProgressReporter(options.total, options.onProgress)
   let count = 0
   try {
