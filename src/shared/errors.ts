@@ -34,6 +34,18 @@ export interface AppError {
   correlationId?: string
   /** Where in the input the problem is (a field path, a line, a byte offset). */
   where?: string
+  /** What Kibo's error body said, field by field, already free of tokens. */
+  kibo?: KiboErrorDetail
+  /** The request log entry of the exchange that failed, so the UI can link to it. */
+  requestId?: string
+}
+
+/** Kibo's error body: { applicationName, errorCode, additionalErrorData, exceptionDetail: { message } }. */
+export interface KiboErrorDetail {
+  applicationName?: string
+  errorCode?: string
+  additionalErrorData?: { name: string; value: string }[]
+  exceptionMessage?: string
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }

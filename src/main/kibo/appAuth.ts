@@ -8,8 +8,8 @@ import type { Transport } from './transport'
 
 export interface FetchedAppToken {
   accessToken: string
-  /** Lifetime Kibo announced (expires_in). */
-  expiresInSeconds: number
+  /** Lifetime Kibo announced (expires_in); null when it announced none, or not a number. */
+  expiresInSeconds: number | null
 }
 
 export type FetchAppToken = () => Promise<FetchedAppToken>
@@ -21,6 +21,38 @@ export interface AppTokenCacheOptions {
   maxMarginMs?: number
   /** ...and at most this share of the lifetime, so short-lived tokens are still used (default 0.1). */
   marginRatio?: number
+}
+
+/** A token whose lifetime makes no sense is renewed no more often than this... */
+export const ODD_LIFETIME_RENEWAL_MS = 60_000
+/** ...and one that claims to live longer than a year is renewed this often anyway. */
+export const LONG_LIFETIME_RENEWAL_MS = 3_600_000
+const YEAR_SECONDS = 365 * 24 * 3600
+
+/**
+ * How long to use a token Kibo said lives `expiresInSeconds`, and what to tell a person when that
+ * lifetime is one the app cannot take at its word (missing, zero, negative, under a second, or
+ * over a year): such a token is still used, renewed at a sane pace, never before every call.
+ */
+export function tokenLifetime(
+  expiresInSeconds: number | null,
+  margin: { maxMarginMs: number; marginRatio: number },
+): { useForMs: number; warning: string | null } {
+  const s = expiresInSeconds
+  if (s === null || !Number.isFinite(s) || s < 1) {
+    const said = s === null || !Number.isFinite(s) ? 'no usable lifetime (expires_in)' : `a lifetime (expires_in) of ${s} s`
+    return {
+      useForMs: ODD_LIFETIME_RENEWAL_MS,
+      warning: `Kibo issued the application token with ${said}; the app uses it and renews it at most once a minute.`,
+    }
+  }
+  if (s > YEAR_SECONDS)
+    return {
+      useForMs: LONG_LIFETIME_RENEWAL_MS,
+      warning: `Kibo issued the application token with a lifetime (expires_in) of ${Math.round(s / YEAR_SECONDS)} years; the app renews it every hour instead.`,
+    }
+  const lifetimeMs = s * 1000
+  return { useForMs: lifetimeMs - Math.min(margin.maxMarginMs, lifetimeMs * margin.marginRatio), warning: null }
 }
 
 export function appTokenKey(authUrl: string, clientId: string): string {
@@ -40,10 +72,12 @@ function cancelledWaitingForToken(): AppFailure {
 export class AppTokenCache {
   private readonly entries = new Map<string, Entry>()
   private readonly now: () => number
-  private readonly maxMarginMs: number
-  private readonly marginRatio: number
+  readonly maxMarginMs: number
+  readonly marginRatio: number
   // Bumped by clear(): a fetch that started before it must not repopulate the cache.
   private generation = 0
+  // Keys already warned about an odd token lifetime: the warning is said once, not per renewal.
+  private readonly warned = new Set<string>()
 
   constructor(options: AppTokenCacheOptions = {}) {
     this.now = options.now ?? Date.now
@@ -55,13 +89,13 @@ export class AppTokenCache {
    * A valid token for `key`, fetching one if needed. Concurrent callers share one fetch; a
    * caller's `signal` abandons only its own wait, never the shared fetch.
    */
-  get(key: string, fetch: FetchAppToken, signal?: AbortSignal): Promise<string> {
+  get(key: string, fetch: FetchAppToken, signal?: AbortSignal, onWarning?: (message: string) => void): Promise<string> {
     if (signal?.aborted) return Promise.reject(cancelledWaitingForToken())
     const entry = this.entries.get(key)
     let pending: Promise<string>
     if (entry?.token !== undefined && this.now() < entry.renewAt) return Promise.resolve(entry.token)
     if (entry?.inflight) pending = entry.inflight
-    else pending = this.start(key, fetch)
+    else pending = this.start(key, fetch, onWarning)
     if (!signal) return pending
     return new Promise<string>((resolve, reject) => {
       const onAbort = () => reject(cancelledWaitingForToken())
@@ -85,7 +119,7 @@ export class AppTokenCache {
     this.entries.clear()
   }
 
-  private start(key: string, fetch: FetchAppToken): Promise<string> {
+  private start(key: string, fetch: FetchAppToken, onWarning?: (message: string) => void): Promise<string> {
     const generation = this.generation
     const entry: Entry = this.entries.get(key) ?? { renewAt: 0 }
     entry.token = undefined
@@ -94,11 +128,19 @@ export class AppTokenCache {
     inflight = (async () => {
       try {
         const fetched = await fetch()
-        const lifetimeMs = Math.max(0, fetched.expiresInSeconds * 1000)
-        const margin = Math.min(this.maxMarginMs, lifetimeMs * this.marginRatio)
+        const { useForMs, warning } = tokenLifetime(fetched.expiresInSeconds, this)
+        if (warning && !this.warned.has(key)) {
+          this.warned.add(key)
+          if (this.warned.size > 100) this.warned.delete(this.warned.values().next().value as string)
+          try {
+            onWarning?.(warning)
+          } catch {
+            // An observer's bug must not lose the token.
+          }
+        }
         if (generation === this.generation && this.entries.get(key) === entry) {
           entry.token = fetched.accessToken
-          entry.renewAt = this.now() + lifetimeMs - margin
+          entry.renewAt = this.now() + useForMs
         }
         return fetched.accessToken
       } finally {
@@ -139,7 +181,6 @@ export async function fetchAppToken(transport: Transport, policy: Policy, creden
       hint: 'Enter the client secret for this profile.',
     })
   const ctx: FailureContext = { action: 'Getting an application token', appAuth: true, knownSecrets: [secret] }
-  policy.emit({ type: 'app-token', authUrl: credentials.authUrl, clientId: credentials.clientId })
   const answer = await execute(transport, policy, {
     ctx,
     method: 'POST',
@@ -151,6 +192,8 @@ export async function fetchAppToken(transport: Transport, policy: Policy, creden
   const json = answer.json as { access_token?: unknown; expires_in?: unknown } | null
   if (typeof json !== 'object' || json === null || typeof json.access_token !== 'string' || json.access_token === '')
     throw badResponse(ctx, 'without an access token', answer.status, answer.correlationId)
-  const expires = typeof json.expires_in === 'number' && Number.isFinite(json.expires_in) ? json.expires_in : 0
+  const raw = json.expires_in
+  // Some gateways send numbers as strings; anything else is "no lifetime", for the cache to judge.
+  const expires = typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : null
   return { accessToken: json.access_token, expiresInSeconds: expires }
 }

@@ -158,13 +158,13 @@ describe('faults', () => {
     const { client, sleeps } = await setup((req, res) =>
       ++calls <= 2 ? json(res, 429, { message: 'slow down' }, { 'retry-after': '2' }) : json(res, 200, account),
     )
-    expect((await client.getAccount(1)).status).toBe(200)
+    expect((await client.getAccount(1001)).status).toBe(200)
     expect(sleeps).toEqual([2000, 2000])
   })
 
   it('429 asking for more than the cap fails at once as rate-limited', async () => {
     const { client, sleeps } = await setup((req, res) => json(res, 429, {}, { 'retry-after': '600' }))
-    const f = await failureOf(client.getAccount(1))
+    const f = await failureOf(client.getAccount(1001))
     expect(f.error).toMatchObject({ kind: 'rate-limited', status: 429 })
     expect(f.error.hint).toContain('600 s')
     expect(sleeps).toEqual([])
@@ -173,7 +173,7 @@ describe('faults', () => {
   it('5xx: backoff with full jitter, recovered within maxRetries', async () => {
     let calls = 0
     const { client, sleeps } = await setup((req, res) => (++calls <= 3 ? json(res, calls === 2 ? 500 : 503, {}) : json(res, 200, account)))
-    expect((await client.getAccount(1)).data).toEqual(account)
+    expect((await client.getAccount(1001)).data).toEqual(account)
     expect(sleeps).toEqual([125, 250, 500]) // random() = 0.5 of 250·2^n
   })
 
@@ -182,16 +182,16 @@ describe('faults', () => {
       (req, res) => json(res, 503, { message: 'Service Unavailable' }, { 'x-vol-correlation': 'c-503' }),
       { maxRetries: 2 },
     )
-    const f = await failureOf(client.getAccount(1))
+    const f = await failureOf(client.getAccount(1001))
     expect(f.error).toMatchObject({ kind: 'server', status: 503, correlationId: 'c-503' })
-    expect(stub.to('/commerce/customer/accounts/1')).toHaveLength(3)
+    expect(stub.to('/commerce/customer/accounts/1001')).toHaveLength(3)
     expect(events.filter((e) => e.type === 'retry').map((e) => e.type === 'retry' && e.reason)).toEqual(['server', 'server'])
   })
 
   it('a reset connection is retried', async () => {
     let calls = 0
     const { client } = await setup((req, res) => (++calls === 1 ? res.socket?.destroy() : json(res, 200, account)))
-    expect((await client.getAccount(1)).data).toEqual(account)
+    expect((await client.getAccount(1001)).data).toEqual(account)
   })
 
   it('a connection cut mid-body is retried like a reset', async () => {
@@ -201,8 +201,8 @@ describe('faults', () => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' })
       res.write('{"id": 10', () => res.socket?.destroy())
     })
-    expect((await client.getAccount(1)).data).toEqual(account)
-    expect(stub.to('/commerce/customer/accounts/1')).toHaveLength(2)
+    expect((await client.getAccount(1001)).data).toEqual(account)
+    expect(stub.to('/commerce/customer/accounts/1001')).toHaveLength(2)
   })
 
   it('a complete message with cut-off JSON is bad-response, not retried', async () => {
@@ -210,8 +210,8 @@ describe('faults', () => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': '9', 'x-vol-correlation': 'c-t' })
       res.end('{"id": 10')
     })
-    expect((await failureOf(client.getAccount(1))).error).toMatchObject({ kind: 'bad-response', status: 200, correlationId: 'c-t' })
-    expect(stub.to('/commerce/customer/accounts/1')).toHaveLength(1)
+    expect((await failureOf(client.getAccount(1001))).error).toMatchObject({ kind: 'bad-response', status: 200, correlationId: 'c-t' })
+    expect(stub.to('/commerce/customer/accounts/1001')).toHaveLength(1)
   })
 
   it('connections cut every time end as network after maxRetries', async () => {

@@ -2,7 +2,8 @@
 // as an AppFailure built by hand (see failures.ts); no token or secret is ever part of one.
 import type { CartAuthTicketRequest, CustomerAccount, CustomerAccountCollection, CustomerAuthTicket } from '../../shared/kibo'
 import { appTokenKey, AppTokenCache, fetchAppToken } from './appAuth'
-import { badResponse, invalidInput, type FailureContext } from './failures'
+import { checkAccount, checkAccountPage, checkTicket, isKiboId as isId, type Unexpected } from './answerChecks'
+import { badResponse, invalidInput, unexpectedAnswer, withRequestId, type FailureContext } from './failures'
 import type { KiboEndpoint } from './hosts'
 import { pageThroughAccounts, type AccountSearch, type PagingOptions } from './paging'
 import { execute, type Bearer, type KiboEvent, type Policy } from './request'
@@ -16,6 +17,8 @@ export interface KiboResult<T> {
   status: number
   /** From the first attempt to the answer, retries and waits included. */
   elapsedMs: number
+  /** The request log entry of the exchange that answered. */
+  requestId: string
 }
 
 export interface KiboClientOptions {
@@ -34,6 +37,7 @@ export interface KiboClientOptions {
   sleep?: Sleep
   random?: () => number
   now?: () => number
+  /** Every exchange (redacted), retry and warning: what feeds the request log. */
   onEvent?: (event: KiboEvent) => void
   /** For tests: replace the HTTP exchange. */
   transport?: Transport
@@ -57,10 +61,6 @@ export interface KiboClient {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-function isId(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= 2_147_483_647
 }
 
 function checkResponseFields(value: string | undefined): string | undefined {
@@ -104,6 +104,7 @@ export function createKiboClient(options: KiboClientOptions): KiboClient {
         key,
         () => fetchAppToken(transport, policy, { authUrl: endpoint.authUrl, clientId, getSecret }),
         signal,
+        (message) => policy.emit({ type: 'warning', action: 'Getting an application token', message }),
       )
       seenTokens.add(token)
       if (seenTokens.size > 16) seenTokens.delete(seenTokens.values().next().value as string)
@@ -125,6 +126,7 @@ export function createKiboClient(options: KiboClientOptions): KiboClient {
     signal: AbortSignal | undefined,
     check: (json: unknown) => json is T,
     what: string,
+    holdsUp: (data: T) => Unexpected | null = () => null,
   ): Promise<KiboResult<T>> {
     const answer = await execute(transport, policy, {
       ctx,
@@ -137,8 +139,18 @@ export function createKiboClient(options: KiboClientOptions): KiboClient {
       signal,
       bearer,
     })
-    if (!check(answer.json)) throw badResponse(ctx, `with a body that is not ${what}`, answer.status, answer.correlationId)
-    return { data: answer.json, correlationId: answer.correlationId, status: answer.status, elapsedMs: answer.elapsedMs }
+    if (!check(answer.json))
+      throw withRequestId(badResponse(ctx, `with a body that is not ${what}`, answer.status, answer.correlationId), answer.requestId)
+    const problem = holdsUp(answer.json)
+    if (problem)
+      throw withRequestId(unexpectedAnswer(ctx, problem.sentence, problem.where, answer.status, answer.correlationId), answer.requestId)
+    return {
+      data: answer.json,
+      correlationId: answer.correlationId,
+      status: answer.status,
+      elapsedMs: answer.elapsedMs,
+      requestId: answer.requestId,
+    }
   }
 
   const isTicket = (json: unknown): json is CustomerAuthTicket => isObject(json)
@@ -171,6 +183,7 @@ export function createKiboClient(options: KiboClientOptions): KiboClient {
         opts.signal,
         isTicket,
         'a customer ticket',
+        (ticket) => checkTicket(ticket as Record<string, unknown>, body.accountId),
       )
     },
 
@@ -179,12 +192,19 @@ export function createKiboClient(options: KiboClientOptions): KiboClient {
     async refreshTicket(refreshToken, opts = {}) {
       if (typeof refreshToken !== 'string' || refreshToken === '')
         throw invalidInput('There is no refresh token to use.', 'Impersonate the cart again.', 'refreshToken')
+      // The account id here comes from the ticket held, never from the person: say so.
       if (opts.accountId !== undefined && !isId(opts.accountId))
-        throw invalidInput('The account id must be a positive whole number.', 'Enter an account id such as 1001.', 'accountId')
+        throw invalidInput(
+          `The ticket held is for account id ${String(opts.accountId)}, which is not a positive whole number.`,
+          'Impersonate the customer again.',
+          'accountId',
+        )
       const responseFields = checkResponseFields(opts.responseFields)
       const ctx = context('Refreshing the ticket', { refresh: true, knownSecrets: [refreshToken] })
       const query = { refreshToken, accountId: opts.accountId, responseFields }
-      return run(ctx, 'PUT', '/commerce/customer/authtickets/refresh', query, undefined, opts.signal, isTicket, 'a customer ticket')
+      return run(ctx, 'PUT', '/commerce/customer/authtickets/refresh', query, undefined, opts.signal, isTicket, 'a customer ticket', (t) =>
+        checkTicket(t as Record<string, unknown>, opts.accountId),
+      )
     },
 
     async getAccount(accountId, opts = {}) {
@@ -200,6 +220,7 @@ export function createKiboClient(options: KiboClientOptions): KiboClient {
         opts.signal,
         isAccount,
         'an account',
+        (account) => checkAccount(account as Record<string, unknown>, accountId),
       )
     },
 
@@ -226,6 +247,7 @@ export function createKiboClient(options: KiboClientOptions): KiboClient {
         opts.signal,
         isCollection,
         'a page of accounts',
+        (page) => checkAccountPage(page),
       )
     },
 

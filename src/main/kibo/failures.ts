@@ -1,8 +1,8 @@
 // Turning what went wrong on the wire into an AppFailure a person can act on. Built by hand from
 // status, body and headers: an HTTP library's error object carries the Authorization header and
 // the request body (with the client secret), so none ever escapes, not even as `cause`.
-import { AppFailure, type AppError, type ErrorKind } from '../../shared/errors'
-import { redactSecrets } from './redact'
+import { AppFailure, type AppError, type ErrorKind, type KiboErrorDetail } from '../../shared/errors'
+import { readErrorBody } from './errorBody'
 
 /** What was being done, so the message can say it in the person's words. */
 export interface FailureContext {
@@ -19,35 +19,26 @@ export interface FailureContext {
 /** Why no HTTP answer arrived (or an answer arrived broken). */
 export type WireProblem = 'timeout' | 'cancelled' | 'reset' | 'refused' | 'dns' | 'tls' | 'network' | 'too-large'
 
-const MAX_KIBO_MESSAGE = 400
-
-/** Kibo's error body: { message, errorCode, applicationName, additionalErrorData, items }. */
-export function kiboErrorMessage(bodyText: string): string | null {
-  let body: unknown
-  try {
-    body = JSON.parse(bodyText)
-  } catch {
-    return null
-  }
-  if (typeof body !== 'object' || body === null) return null
-  const { message, errorCode, items } = body as { message?: unknown; errorCode?: unknown; items?: unknown }
-  let text = typeof message === 'string' ? message.trim() : ''
-  // Validation failures put the detail in items[].message.
-  if (Array.isArray(items)) {
-    const first = items.find((i): i is { message: string } => typeof i?.message === 'string' && i.message.trim() !== '')
-    if (first && !text.includes(first.message.trim())) text = text ? `${text} ${first.message.trim()}` : first.message.trim()
-  }
-  if (typeof errorCode === 'string' && errorCode && !text.includes(errorCode)) text = text ? `${text} (${errorCode})` : errorCode
-  if (!text) return null
-  return text.length > MAX_KIBO_MESSAGE ? `${text.slice(0, MAX_KIBO_MESSAGE)}…` : text
-}
-
-function build(kind: ErrorKind, message: string, hint: string | undefined, status?: number, correlationId?: string | null): AppFailure {
+function build(
+  kind: ErrorKind,
+  message: string,
+  hint: string | undefined,
+  status?: number,
+  correlationId?: string | null,
+  kibo?: KiboErrorDetail,
+): AppFailure {
   const error: AppError = { kind, message }
   if (hint) error.hint = hint
   if (status !== undefined) error.status = status
   if (correlationId) error.correlationId = correlationId
+  if (kibo && Object.keys(kibo).length > 0) error.kibo = kibo
   return new AppFailure(error)
+}
+
+/** Links a failure to the request log entry of the exchange it came from. */
+export function withRequestId(failure: AppFailure, requestId: string | null | undefined): AppFailure {
+  if (requestId && failure.error.requestId === undefined) failure.error.requestId = requestId
+  return failure
 }
 
 function statusKind(status: number, ctx: FailureContext): ErrorKind {
@@ -70,7 +61,9 @@ function statusHint(kind: ErrorKind, status: number, ctx: FailureContext, retryA
         ? 'Check the client ID and secret of this profile, and that the application is installed and enabled on this tenant.'
         : 'Kibo issued an application token but refuses it here: check that the application is installed on this tenant and that the tenant and site are right.'
     case 'auth-expired':
-      return 'The refresh token is no longer valid: impersonate the cart again.'
+      return ctx.refresh
+        ? 'Kibo no longer accepts the refresh token (it expired, was used already, or was revoked). Impersonate the customer again for a new ticket.'
+        : 'The refresh token is no longer valid: impersonate the cart again.'
     case 'forbidden':
       return 'The application lacks a permission this call needs: give it the customer behaviours in Dev Center, then reinstall it on the tenant.'
     case 'not-found':
@@ -99,12 +92,17 @@ export function failureFromStatus(
   bodyText: string,
   correlationId: string | null,
   retryAfterSeconds?: number,
+  contentType?: string,
 ): AppFailure {
   const kind = statusKind(status, ctx)
-  const said = kiboErrorMessage(bodyText)
-  const detail = said ? `: ${redactSecrets(said, ctx.knownSecrets)}` : '.'
+  const { summary, detail } = readErrorBody(bodyText, contentType, ctx.knownSecrets)
+  const hint = statusHint(kind, status, ctx, retryAfterSeconds)
+  if (kind === 'auth-expired' && ctx.refresh) {
+    const said = summary ? ` Kibo answered HTTP ${status}: ${summary}` : ` Kibo answered HTTP ${status}.`
+    return build(kind, `The customer ticket can no longer be refreshed — impersonate again.${said}`, hint, status, correlationId, detail)
+  }
   const prefix = kind === 'auth-failed' && ctx.appAuth ? 'Kibo refused the application credentials' : `${ctx.action} failed`
-  return build(kind, `${prefix} (HTTP ${status})${detail}`, statusHint(kind, status, ctx, retryAfterSeconds), status, correlationId)
+  return build(kind, `${prefix} (HTTP ${status})${summary ? `: ${summary}` : '.'}`, hint, status, correlationId, detail)
 }
 
 /** No usable HTTP answer: timeout, cancellation, a cut connection, a broken body. */
@@ -177,4 +175,23 @@ export function badResponse(ctx: FailureContext, what: string, status: number, c
 
 export function invalidInput(message: string, hint: string, where?: string): AppFailure {
   return new AppFailure({ kind: 'invalid-input', message, hint, ...(where ? { where } : {}) })
+}
+
+/** A 2xx answer, valid JSON of the right shape, holding a value the app cannot rely on. */
+export function unexpectedAnswer(
+  ctx: FailureContext,
+  sentence: string,
+  where: string,
+  status: number,
+  correlationId: string | null,
+): AppFailure {
+  const failure = build(
+    'bad-response',
+    `${ctx.action} failed: ${sentence}`,
+    'This is Kibo’s answer, not something you typed: try again, and if it persists quote the correlation id to Kibo support.',
+    status,
+    correlationId,
+  )
+  failure.error.where = where
+  return failure
 }

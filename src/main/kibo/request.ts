@@ -1,25 +1,17 @@
 // The attempt loop every Kibo call shares: bearer token, timeout, the one 401 re-auth, Retry-After
 // on 429, jittered backoff on 5xx and cut connections, cancellation at every step.
-import type { AppFailure } from '../../shared/errors'
-import { badResponse, failureFromStatus, failureFromWire, type FailureContext } from './failures'
+import { AppFailure } from '../../shared/errors'
+import { nextExchangeId, redactQuery, redactRequestBody, redactRequestHeaders, redactResponseHeaders, type Exchange } from './exchange'
+import { badResponse, failureFromStatus, failureFromWire, withRequestId, type FailureContext } from './failures'
 import { backoffDelay, parseRetryAfter, sleepUnlessAborted, type Sleep } from './retry'
 import type { Transport, WireRequest } from './transport'
 
-/** What the client reports as it works. Paths never carry a query (the refresh token rides there). */
+/** What the client reports as it works: each exchange (already redacted, for the request log),
+ *  each retry, and warnings about Kibo's answers a person should know of. */
 export type KiboEvent =
-  | { type: 'request'; action: string; method: string; path: string; attempt: number }
-  | {
-      type: 'response'
-      action: string
-      method: string
-      path: string
-      attempt: number
-      status: number
-      correlationId: string | null
-      elapsedMs: number
-    }
+  | { type: 'exchange'; exchange: Exchange }
   | { type: 'retry'; action: string; reason: 'auth' | 'rate-limited' | 'server' | 'reset'; attempt: number; delayMs: number }
-  | { type: 'app-token'; authUrl: string; clientId: string }
+  | { type: 'warning'; action: string; message: string }
 
 export interface Policy {
   timeoutMs: number
@@ -59,12 +51,25 @@ export interface Answer {
   json: unknown
   correlationId: string | null
   elapsedMs: number
+  /** The request log id of the exchange that answered. */
+  requestId: string
 }
 
 // 501 and 505 mean "never going to work"; these mean "not right now".
 const retryableStatuses = new Set([500, 502, 503, 504])
 
 export async function execute(transport: Transport, policy: Policy, call: Call): Promise<Answer> {
+  let requestId: string | null = null
+  try {
+    return await attempts(transport, policy, call, (id) => (requestId = id))
+  } catch (error) {
+    // Every failure after an exchange points at its entry in the request log.
+    if (error instanceof AppFailure) throw withRequestId(error, requestId)
+    throw error
+  }
+}
+
+async function attempts(transport: Transport, policy: Policy, call: Call, exchanged: (id: string) => void): Promise<Answer> {
   const { ctx, signal } = call
   const started = policy.now()
   const cancelled = (): AppFailure => failureFromWire(ctx, 'cancelled', policy.timeoutMs)
@@ -83,19 +88,45 @@ export async function execute(transport: Transport, policy: Policy, call: Call):
     const token = call.bearer ? await call.bearer.get(signal) : undefined
     if (signal?.aborted) throw cancelled()
     attempt++
-    policy.emit({ type: 'request', action: ctx.action, method: call.method, path: call.path, attempt })
     const headers: Record<string, string> = { Accept: 'application/json', ...call.headers }
     // Even a body-less PUT says JSON; otherwise axios would label it form-urlencoded.
     if (call.method !== 'GET') headers['Content-Type'] = 'application/json'
     if (token) headers.Authorization = `Bearer ${token}`
+    const url = `${call.baseUrl}${call.path}`
+    const sentAt = Date.now()
+    const attemptStarted = policy.now()
     const outcome = await transport({
       method: call.method,
-      url: `${call.baseUrl}${call.path}`,
+      url,
       query: call.query,
       headers,
       body: call.body,
       timeoutMs: policy.timeoutMs,
       signal,
+    })
+    const id = nextExchangeId()
+    exchanged(id)
+    const secrets = [...ctx.knownSecrets, token]
+    const responseHeaders = outcome.headers ?? {}
+    policy.emit({
+      type: 'exchange',
+      exchange: {
+        id,
+        action: ctx.action,
+        attempt,
+        startedAt: sentAt,
+        durationMs: Math.max(0, policy.now() - attemptStarted),
+        method: call.method,
+        url,
+        query: redactQuery(call.query, secrets),
+        requestHeaders: redactRequestHeaders(headers, secrets),
+        requestBody: redactRequestBody(call.body, secrets),
+        status: outcome.type === 'response' ? outcome.status : (outcome.status ?? null),
+        problem: outcome.type === 'problem' ? outcome.problem : null,
+        responseHeaders: redactResponseHeaders(responseHeaders, secrets),
+        responseBytes: outcome.type === 'response' ? Buffer.byteLength(outcome.text) : 0,
+        correlationId: responseHeaders['x-vol-correlation'] ?? null,
+      },
     })
 
     if (outcome.type === 'problem') {
@@ -109,16 +140,6 @@ export async function execute(transport: Transport, policy: Policy, call: Call):
 
     const { status, text } = outcome
     const correlationId = outcome.headers['x-vol-correlation'] ?? null
-    policy.emit({
-      type: 'response',
-      action: ctx.action,
-      method: call.method,
-      path: call.path,
-      attempt,
-      status,
-      correlationId,
-      elapsedMs: policy.now() - started,
-    })
 
     if (status >= 200 && status < 300) {
       if (text.trim() === '') throw badResponse(ctx, 'with an empty body', status, correlationId)
@@ -129,17 +150,19 @@ export async function execute(transport: Transport, policy: Policy, call: Call):
         // Not retried: a body that arrives broken is a fault to show, not to paper over.
         throw badResponse(ctx, 'with a body that is not valid JSON (cut off or malformed)', status, correlationId)
       }
-      return { status, json, correlationId, elapsedMs: policy.now() - started }
+      return { status, json, correlationId, elapsedMs: policy.now() - started, requestId: id }
     }
 
-    // An expired or revoked application token: fetch a fresh one, once.
-    if (status === 401 && token && call.bearer && !reauthed) {
+    // An expired or revoked application token: fetch a fresh one, once. Not on the ticket refresh:
+    // there a 401 is about the customer's refresh token, which a new application token cannot mend.
+    if (status === 401 && token && call.bearer && !reauthed && !ctx.refresh) {
       reauthed = true
       call.bearer.reject(token)
       await pause('auth', 0)
       continue
     }
 
+    const contentType = outcome.headers['content-type']
     if (status === 429) {
       const waitMs = parseRetryAfter(outcome.headers['retry-after'], Date.now())
       if (retries < policy.maxRetries && (waitMs === null || waitMs <= policy.maxRetryAfterMs)) {
@@ -147,7 +170,7 @@ export async function execute(transport: Transport, policy: Policy, call: Call):
         retries++
         continue
       }
-      throw failureFromStatus(ctx, status, text, correlationId, waitMs === null ? undefined : Math.ceil(waitMs / 1000))
+      throw failureFromStatus(ctx, status, text, correlationId, waitMs === null ? undefined : Math.ceil(waitMs / 1000), contentType)
     }
 
     if (retryableStatuses.has(status) && retries < policy.maxRetries) {
@@ -155,6 +178,6 @@ export async function execute(transport: Transport, policy: Policy, call: Call):
       continue
     }
 
-    throw failureFromStatus(ctx, status, text, correlationId)
+    throw failureFromStatus(ctx, status, text, correlationId, undefined, contentType)
   }
 }

@@ -1,6 +1,6 @@
 // Pure helpers: redaction, Kibo error bodies, JWT decoding, Retry-After and backoff.
 import { describe, expect, it } from 'vitest'
-import { kiboErrorMessage } from './failures'
+import { readErrorBody } from './errorBody'
 import { decodeJwt, ticketView } from './jwt'
 import { redactSecrets } from './redact'
 import { backoffDelay, parseRetryAfter, sleepUnlessAborted } from './retry'
@@ -31,10 +31,11 @@ describe('redactSecrets', () => {
   })
 })
 
-describe('kiboErrorMessage', () => {
+describe('readErrorBody', () => {
   it('reads message, the first item message and errorCode', () => {
+    const said = (text: string) => readErrorBody(text, 'application/json', []).summary
     expect(
-      kiboErrorMessage(
+      said(
         JSON.stringify({
           message: 'Missing or invalid parameter',
           errorCode: 'MISSING_OR_INVALID_PARAMETER',
@@ -42,9 +43,8 @@ describe('kiboErrorMessage', () => {
         }),
       ),
     ).toBe('Missing or invalid parameter accountId 0 is invalid (MISSING_OR_INVALID_PARAMETER)')
-    expect(kiboErrorMessage('{"applicationName":"Customer"}')).toBeNull()
-    expect(kiboErrorMessage('<html>Bad gateway</html>')).toBeNull()
-    expect(kiboErrorMessage(JSON.stringify({ message: 'x'.repeat(1000) }))!.length).toBeLessThanOrEqual(401)
+    expect(said('{"applicationName":"Customer"}')).toBeNull()
+    expect(said(JSON.stringify({ message: 'x'.repeat(1000) }))!.length).toBeLessThanOrEqual(300)
   })
 })
 
