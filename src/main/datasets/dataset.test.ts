@@ -141,7 +141,7 @@ describe('Dataset search and filter', () => {
   it('says where a filter is wrong', () => {
     let error: AppFailure | undefined
     try {
-      dataset.query({ offset: 0, limit: 10, filter: 'commerceSummary.ordercount > 5' })
+      dataset.query({ offset: 0, limit: 10, filter: 'commerceSummary.ordrCount > 5' })
     } catch (e) {
       error = e as AppFailure
     }

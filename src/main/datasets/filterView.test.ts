@@ -24,6 +24,8 @@ const filters = [
   'contacts.address.countryCode in ("DE", "GB") and isActive',
   'segments exists',
   'segments.code = "VIP"',
+  // Kibo's spelling, field names in another case: the copies hold the schema's spelling.
+  "CONTACTS.address.countrycode eq 'DE' or Segments.Code in ('VIP')",
 ]
 
 function matches(filter: string, subjects: readonly unknown[]): number[] {

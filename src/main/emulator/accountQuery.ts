@@ -99,11 +99,11 @@ export function queryAccounts(accounts: CustomerAccount[], fields: FieldPaths, q
   if (query.filter) {
     let predicate: (item: unknown) => boolean
     try {
-      predicate = compileKiboFilter(query.filter, { resolveField: fields.resolve })
+      predicate = compileKiboFilter(query.filter)
     } catch (e) {
       if (!(e instanceof KiboFilterError)) throw e
       throw new KiboHttpError(400, 'MISSING_OR_INVALID_PARAMETER', e.message, {
-        data: { parameter: 'filter', position: String(e.position) },
+        data: { parameter: 'filter', position: String(e.position + 1) },
       })
     }
     items = items.filter(predicate)

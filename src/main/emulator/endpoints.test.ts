@@ -226,12 +226,14 @@ describe('GET accounts (list)', () => {
   it('answers a bad filter with 400 naming the position', async () => {
     const res = await list({ filter: "lastName eq 'x' and (id gt" })
     expect(res.status).toBe(400)
-    expect(res.json.message).toMatch(/position 26/)
+    // 1-based, like every position the app shows: the 'gt' that has no value after it.
+    expect(res.json.message).toMatch(/character 25: Expected a value after 'gt'/)
     expect(res.json.additionalErrorData).toEqual([
       { name: 'parameter', value: 'filter' },
-      { name: 'position', value: '26' },
+      { name: 'position', value: '25' },
     ])
-    expect((await list({ filter: "nosuchfield eq 'x'" })).json.message).toMatch(/position 0: unknown field/)
+    expect((await list({ filter: "nosuchfield eq 'x'" })).json.message).toMatch(/character 1: Unknown field 'nosuchfield'/)
+    expect((await list({ filter: "lastName = 'x'" })).json.message).toMatch(/character 10: Kibo's filter has no '='/)
   })
 
   it('honors responseFields on the collection and isAnonymous', async () => {

@@ -201,10 +201,10 @@ describe('compileAccountFilter', () => {
         length: 11,
         suggestion: 'emailAddress',
       })
-      expect(errorOf('commerceSummary.ordercount > 1')).toMatchObject({
-        message: "Unknown field 'ordercount' in 'commerceSummary'. Did you mean 'orderCount'?",
+      expect(errorOf('commerceSummary.ordrCount > 1')).toMatchObject({
+        message: "Unknown field 'ordrCount' in 'commerceSummary'. Did you mean 'orderCount'?",
         position: 16,
-        length: 10,
+        length: 9,
         suggestion: 'orderCount',
       })
       expect(errorOf('segments.cod = "x"')).toMatchObject({ position: 9, suggestion: 'code' })
@@ -215,21 +215,42 @@ describe('compileAccountFilter', () => {
       })
     })
 
-    it('type mismatches, at the value', () => {
-      expect(errorOf('id = "5"')).toMatchObject({
-        position: 5,
-        length: 3,
-        suggestion: '5',
-        message: "'id' is a number: write it without quotes.",
-      })
-      expect(errorOf('taxId = 123')).toMatchObject({ position: 8, length: 3, suggestion: '"123"' })
-      expect(errorOf('auditInfo.updateDate >= 2024')).toMatchObject({ position: 24, message: expect.stringContaining('date-time') })
+    it('field names match ignoring case, as Kibo matches them, and report the schema spelling', () => {
+      expect(ids('commerceSummary.ordercount > 2')).toEqual([1])
+      const result = compileAccountFilter('LASTNAME eq "smith" and Contacts.Address.CountryCode eq "FR"')
+      expect(result.ok && result.paths).toEqual([['lastName'], ['contacts', 'address', 'countryCode']])
+    })
+
+    it('values that the field cannot hold, at the value', () => {
+      expect(errorOf('id = "abc"')).toMatchObject({ position: 5, length: 5, message: "'id' is a number, and 'abc' is not one." })
+      expect(errorOf('auditInfo.updateDate >= "last year"')).toMatchObject({ position: 24, message: expect.stringContaining('date-time') })
       expect(errorOf('isActive = "yes"')).toMatchObject({ position: 11, length: 5 })
       expect(errorOf('isActive > true')).toMatchObject({ position: 9, length: 1 })
       expect(errorOf('id > null')).toMatchObject({ position: 5, length: 4 })
-      expect(errorOf('id contains "1"')).toMatchObject({ position: 0, length: 2 })
-      expect(errorOf('lastName contains 5')).toMatchObject({ position: 18, length: 1, suggestion: '"5"' })
-      expect(errorOf('id in (1, "2")')).toMatchObject({ position: 10, length: 3 })
+      expect(errorOf('id contains "1"')).toMatchObject({ position: 0, length: 2, message: "'cont' works on text, and 'id' is a number." })
+      expect(errorOf('id in (1, "x2")')).toMatchObject({ position: 10, length: 4 })
+      expect(errorOf('id = 12abc')).toMatchObject({ position: 5, length: 5 })
+    })
+
+    it('values mean what the field holds, quoted or not, as in Kibo', () => {
+      expect(ids('id = "2"')).toEqual([2])
+      expect(ids("id eq '2' or id eq 3")).toEqual([2, 3])
+      expect(ids('isActive eq "TRUE"')).toEqual([1])
+      expect(ids('lastName eq Smith')).toEqual([1])
+      expect(ids('lastName = Smith')).toEqual([1])
+      expect(
+        ids('taxId eq 123', [
+          { id: 5, taxId: '123' },
+          { id: 6, taxId: '0123' },
+        ]),
+      ).toEqual([5])
+      expect(
+        ids('taxId eq 0123', [
+          { id: 5, taxId: '123' },
+          { id: 6, taxId: '0123' },
+        ]),
+      ).toEqual([6])
+      expect(ids('emailAddress eq ada@example.com')).toEqual([1])
     })
 
     it('groups and non-boolean flags', () => {
@@ -239,26 +260,10 @@ describe('compileAccountFilter', () => {
         message: expect.stringContaining('commerceSummary.totalOrderAmount'),
       })
       expect(errorOf('segments = "VIP"')).toMatchObject({ position: 0, length: 8 })
-      expect(errorOf('isActive and externalId')).toMatchObject({ position: 13, length: 10, suggestion: 'externalId exists' })
-    })
-
-    it('syntax: missing parts, at the last visible token', () => {
-      expect(errorOf('isActive and')).toMatchObject({ position: 9, length: 3, message: "Expected a condition after 'and'." })
-      expect(errorOf('lastName =')).toMatchObject({ position: 9, length: 1, message: "Expected a value after '='." })
-      expect(errorOf('not')).toMatchObject({ position: 0, length: 3 })
-      expect(errorOf('id in')).toMatchObject({ position: 3, length: 2 })
-      expect(errorOf('contacts.')).toMatchObject({ position: 8, length: 1, message: "Expected a field name after '.'." })
-    })
-
-    it('syntax: parentheses and lists', () => {
-      expect(errorOf('(isActive or isLocked')).toMatchObject({ position: 0, length: 1, message: expect.stringContaining("Unclosed '('") })
-      expect(errorOf('isActive)')).toMatchObject({ position: 8, length: 1, message: expect.stringContaining("Unmatched ')'") })
-      expect(errorOf('()')).toMatchObject({ position: 1, length: 1 })
-      expect(errorOf('id in ( )')).toMatchObject({ position: 6, length: 3, message: expect.stringContaining('Empty list') })
-      expect(errorOf('id in (1,)')).toMatchObject({ position: 8, length: 1, message: expect.stringContaining('Trailing comma') })
-      expect(errorOf('id in (1 2)')).toMatchObject({ position: 9, length: 1 })
-      expect(errorOf('id in (1')).toMatchObject({ position: 6, length: 1 })
-      expect(errorOf('id in 1')).toMatchObject({ position: 6, length: 1 })
+      expect(errorOf('isActive and externalId')).toMatchObject({ position: 13, length: 10, suggestion: 'externalId ne null' })
+      // eq null / ne null ask whether a group is there at all.
+      expect(ids('commerceSummary ne null')).toEqual([1, 2])
+      expect(ids('commerceSummary eq null')).toEqual([3])
     })
 
     it('syntax: operators, values and words', () => {
@@ -267,22 +272,26 @@ describe('compileAccountFilter', () => {
         length: 2,
         message: expect.stringContaining("Unknown operator 'is'"),
       })
-      expect(errorOf('lastName = Smith')).toMatchObject({ position: 11, length: 5, suggestion: '"Smith"' })
       expect(errorOf('isActive isLocked')).toMatchObject({ position: 9, length: 8 })
       expect(errorOf('id = 1 id = 2')).toMatchObject({ position: 7, length: 2, message: "Expected 'and' or 'or' before 'id'." })
       expect(errorOf('"x" = lastName')).toMatchObject({ position: 0, length: 3 })
       expect(errorOf('and isActive')).toMatchObject({ position: 0, length: 3 })
       expect(errorOf('lastName not = "x"')).toMatchObject({ position: 13, length: 1 })
       expect(errorOf('lastName = "x" > 3')).toMatchObject({ position: 15, length: 1 })
-      expect(errorOf('id = 12abc')).toMatchObject({ position: 5, length: 5 })
+      expect(errorOf('lastName eq and id eq 1')).toMatchObject({
+        position: 12,
+        length: 3,
+        message: "Expected a value after 'eq', found 'and'.",
+      })
+      expect(errorOf('lastName eq = "x"')).toMatchObject({ position: 12, length: 1 })
     })
 
     it('syntax: characters and text', () => {
       expect(errorOf('isActive && isLocked')).toMatchObject({ position: 9, length: 2, suggestion: 'and' })
       expect(errorOf('isActive || isLocked')).toMatchObject({ position: 9, length: 2, suggestion: 'or' })
       expect(errorOf('!isLocked')).toMatchObject({ position: 0, length: 1 })
-      expect(errorOf("lastName = 'x'")).toMatchObject({ position: 11, length: 1, message: expect.stringContaining('double quotes') })
       expect(errorOf('lastName = "abc')).toMatchObject({ position: 11, length: 4, message: expect.stringContaining('Unclosed text') })
+      expect(errorOf("lastName = 'abc")).toMatchObject({ position: 11, length: 4, message: "Unclosed text: add a closing '." })
       expect(errorOf('lastName = "a\\qb"')).toMatchObject({ position: 13, length: 2, message: expect.stringContaining('Bad escape') })
       expect(errorOf('lastName = "\\u12"')).toMatchObject({ position: 12, message: expect.stringContaining('four hex digits') })
       expect(errorOf('id = 1 # comment')).toMatchObject({ position: 7, length: 1, message: "Unexpected character '#'." })

@@ -1,26 +1,23 @@
 // Checks a parsed filter against the field tree, then turns it into one closure per node. All
-// work that does not depend on the account (path arrays, lowercased literals, sets) happens
-// here, once, so `test` over 100k accounts only walks values and compares.
+// work that does not depend on the account (path arrays, typed literals, sets) happens here,
+// once, so `test` over 100k accounts only walks values and compares.
+//
+// A value means what the field it is compared with holds, as in Kibo: `id eq '5'` and `id eq 5`
+// are the same number, `taxId eq 123` is the text "123", dates compare as instants whatever
+// their precision or zone.
 
 import type { FieldSpec } from '../kiboFields'
 import { nearestName } from '../responseFields/suggest'
-import type { CompareOperator, FieldPath, FilterExpression, Literal } from './ast'
-import { FilterSyntaxError } from './lexer'
-import type { AccountFilterError } from './types'
+import type { CompareOperator, FieldPath, FilterExpression, Literal, TextOperator } from './ast'
+import { NUMBER, fail } from './lexer'
 
 type Predicate = (value: unknown) => boolean
 export type AccountTest = (account: unknown) => boolean
 
-function fail(message: string, position: number, length: number, suggestion?: string): never {
-  const error: AccountFilterError = { message, position, length }
-  if (suggestion !== undefined) error.suggestion = suggestion
-  throw new FilterSyntaxError(error)
-}
-
 /**
  * True when `predicate` holds for any value at `path` below `value`. Arrays are transparent at
  * every level; a missing or null step and an empty array count as one missing value
- * (undefined), so `x = null` and `not x exists` agree with what is visible.
+ * (undefined), so `x eq null` and `x ne null` agree with what is visible.
  */
 function anyAt(value: unknown, path: readonly string[], index: number, predicate: Predicate): boolean {
   if (Array.isArray(value)) {
@@ -33,38 +30,46 @@ function anyAt(value: unknown, path: readonly string[], index: number, predicate
   return anyAt((value as Record<string, unknown>)[path[index]], path, index + 1, predicate)
 }
 
+interface Resolved {
+  spec: FieldSpec
+  /** The path as the schema spells it (names match ignoring case, as Kibo matches them). */
+  names: string[]
+}
+
 /** The spec a path names, or an error at the name that does not exist. */
-function resolvePath(path: FieldPath, root: readonly FieldSpec[]): FieldSpec {
+function resolvePath(path: FieldPath, root: readonly FieldSpec[]): Resolved {
   let level: readonly FieldSpec[] | undefined = root
   let spec: FieldSpec | undefined
+  const names: string[] = []
   for (let i = 0; i < path.names.length; i++) {
     const name = path.names[i]
     if (!level || level.length === 0) {
-      const parent = path.names.slice(0, i).join('.')
-      fail(`'${parent}' has no fields inside, so '${name}' cannot be read from it.`, path.positions[i], name.length)
+      fail(`'${names.join('.')}' has no fields inside, so '${name}' cannot be read from it.`, path.positions[i], name.length)
     }
-    spec = level.find((candidate) => candidate.name === name)
+    const lower = name.toLowerCase()
+    spec = level.find((candidate) => candidate.name === name) ?? level.find((candidate) => candidate.name.toLowerCase() === lower)
     if (!spec) {
       const suggestion = nearestName(
         name,
         level.map((candidate) => candidate.name),
       )
-      const where = i === 0 ? '' : ` in '${path.names.slice(0, i).join('.')}'`
+      const where = i === 0 ? '' : ` in '${names.join('.')}'`
       const hint = suggestion === undefined ? '' : ` Did you mean '${suggestion}'?`
       fail(`Unknown field '${name}'${where}.${hint}`, path.positions[i], name.length, suggestion)
     }
+    names.push(spec.name)
     level = spec.children
   }
-  return spec as FieldSpec
+  return { spec: spec as FieldSpec, names }
 }
 
-type ValueKind = 'text' | 'number' | 'boolean' | 'any' | 'group'
+type ValueKind = 'text' | 'date' | 'number' | 'boolean' | 'any' | 'group'
 
 function kindOf(spec: FieldSpec): ValueKind {
   if (spec.children && spec.children.length > 0) return 'group'
   switch (spec.type) {
     case 'string':
-      return 'text'
+      return spec.format === 'date-time' ? 'date' : 'text'
     case 'number':
     case 'integer':
       return 'number'
@@ -77,84 +82,102 @@ function kindOf(spec: FieldSpec): ValueKind {
   }
 }
 
-function pathText(path: FieldPath): string {
-  return path.names.join('.')
+const ISO = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i
+
+/** Milliseconds since the epoch for an ISO date or date-time (UTC when it names no zone); undefined otherwise. */
+export function isoInstant(text: string): number | undefined {
+  // The common case, Kibo's own UTC timestamps, parses the same without the regular expression.
+  if (text.length >= 20 && text.length <= 24 && text.charCodeAt(10) === 84 && text.charCodeAt(text.length - 1) === 90) {
+    const ms = Date.parse(text)
+    if (!Number.isNaN(ms)) return ms
+  }
+  const m = ISO.exec(text)
+  if (!m) return undefined
+  const [, year, month = '01', day = '01', hour = '00', minute = '00', second = '00', fraction = '', zone = 'Z'] = m
+  const offset = zone.toUpperCase() === 'Z' ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone
+  const ms = Date.parse(`${year}-${month}-${day}T${hour}:${minute}:${second}${fraction.slice(0, 4)}${offset}`)
+  return Number.isNaN(ms) ? undefined : ms
 }
 
-function failGroup(path: FieldPath, spec: FieldSpec): never {
-  const example = spec.children?.[0]?.name
-  const hint = example ? ` compare one of its fields, like ${pathText(path)}.${example}, or use 'exists'.` : " use 'exists'."
-  return fail(`'${pathText(path)}' is a group of fields:${hint}`, path.position, path.length)
+type Typed = string | number | boolean | null
+
+/** The literal as a value of the field's kind (dates as instants), or an error at the literal. */
+function typedLiteral(name: string, kind: ValueKind, literal: Literal): Typed {
+  const { value, text } = literal
+  if (value === null) return null
+  switch (kind) {
+    case 'text':
+      return text
+    case 'date': {
+      const instant = isoInstant(text)
+      if (instant === undefined) {
+        fail(`'${name}' is a date-time: write it like 2024-01-31 or 2024-01-31T12:00:00Z.`, literal.position, literal.length)
+      }
+      return instant
+    }
+    case 'number':
+      if (typeof value === 'number') return value
+      if (NUMBER.test(text.trim())) return Number(text.trim())
+      return fail(`'${name}' is a number, and '${text}' is not one.`, literal.position, literal.length)
+    case 'boolean': {
+      if (typeof value === 'boolean') return value
+      const lower = text.toLowerCase()
+      if (lower === 'true' || lower === 'false') return lower === 'true'
+      return fail(`'${name}' is true or false: compare it with true or false.`, literal.position, literal.length)
+    }
+    default:
+      return value
+  }
 }
 
-/** Fails unless `literal` can be compared with a field of this kind. */
-function checkLiteral(path: FieldPath, kind: ValueKind, literal: Literal, spec: FieldSpec): void {
-  const value = literal.value
-  if (value === null || kind === 'any') return
-  const name = pathText(path)
-  if (kind === 'text' && typeof value !== 'string') {
-    const what = spec.format === 'date-time' ? 'a date-time, written as text' : 'text'
-    fail(`'${name}' is ${what}: put the value in double quotes.`, literal.position, literal.length, JSON.stringify(String(value)))
-  }
-  if (kind === 'number' && typeof value !== 'number') {
-    const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN
-    fail(
-      `'${name}' is a number: write it without quotes.`,
-      literal.position,
-      literal.length,
-      Number.isFinite(number) ? String(number) : undefined,
-    )
-  }
-  if (kind === 'boolean' && typeof value !== 'boolean') {
-    fail(`'${name}' is true or false: compare it with true or false.`, literal.position, literal.length)
-  }
+/** A leaf as the kind compares it: dates as instants; anything of another type as undefined. */
+function leafOf(kind: ValueKind, value: Typed): (v: unknown) => unknown {
+  if (kind === 'date') return (v) => (typeof v === 'string' ? isoInstant(v) : undefined)
+  const type = typeof value
+  return (v) => (typeof v === type ? v : undefined)
 }
 
-/** Equality as the language defines it: text ignoring case, everything else strictly. */
-function equalsPredicate(value: Literal['value']): Predicate {
+/** Equality: text ignoring case, dates as instants, everything else strictly. */
+function equalsPredicate(kind: ValueKind, value: Typed): Predicate {
   if (value === null) return (v) => v === null || v === undefined
   if (typeof value === 'string') {
     const lower = value.toLowerCase()
     return (v) => typeof v === 'string' && (v === value || v.toLowerCase() === lower)
   }
+  if (kind === 'date') return (v) => typeof v === 'string' && isoInstant(v) === value
   return (v) => v === value
 }
 
-function orderPredicate(operator: CompareOperator, value: string | number): Predicate {
-  const type = typeof value
-  // Text orders by code unit, which is date order for ISO dates.
-  switch (operator) {
-    case '>':
-      return (v) => typeof v === type && (v as string | number) > value
-    case '<':
-      return (v) => typeof v === type && (v as string | number) < value
-    case '>=':
-      return (v) => typeof v === type && (v as string | number) >= value
-    default:
-      return (v) => typeof v === type && (v as string | number) <= value
-  }
-}
-
-function inPredicate(literals: readonly Literal[]): Predicate {
-  const texts = new Set<string>()
-  const others = new Set<unknown>()
-  let matchesMissing = false
-  for (const { value } of literals) {
-    if (value === null) matchesMissing = true
-    else if (typeof value === 'string') texts.add(value.toLowerCase())
-    else others.add(value)
-  }
+function orderPredicate(kind: ValueKind, operator: CompareOperator, value: string | number): Predicate {
+  const leaf = leafOf(kind, value)
+  // Text orders ignoring case, like equality.
+  const target = typeof value === 'string' ? value.toLowerCase() : value
+  const key = typeof value === 'string' ? (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : undefined) : leaf
+  const test = {
+    gt: (a: string | number) => a > target,
+    ge: (a: string | number) => a >= target,
+    lt: (a: string | number) => a < target,
+    le: (a: string | number) => a <= target,
+  }[operator as 'gt' | 'ge' | 'lt' | 'le']
   return (v) => {
-    if (typeof v === 'string') return texts.has(v.toLowerCase())
-    if (v === null || v === undefined) return matchesMissing
-    return others.has(v)
+    const a = key(v) as string | number | undefined
+    return a !== undefined && test(a)
   }
 }
 
-function textPredicate(operator: 'contains' | 'startswith' | 'endswith', text: string): Predicate {
+function inPredicate(kind: ValueKind, values: readonly Typed[]): Predicate {
+  const predicates = values.map((value) => equalsPredicate(kind, value))
+  if (kind !== 'date' && values.every((value) => typeof value === 'string')) {
+    const texts = new Set(values.map((value) => (value as string).toLowerCase()))
+    return (v) => typeof v === 'string' && texts.has(v.toLowerCase())
+  }
+  return (v) => predicates.some((predicate) => predicate(v))
+}
+
+function textPredicate(operator: TextOperator, text: string): Predicate {
   // A case-insensitive regular expression built once: no lower-cased copy of every value tested.
   const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  const source = operator === 'contains' ? escaped : operator === 'startswith' ? `^${escaped}` : `${escaped}$`
+  const source = operator === 'cont' ? escaped : operator === 'sw' ? `^${escaped}` : `${escaped}$`
   const pattern = new RegExp(source, 'iu')
   return (v) => typeof v === 'string' && pattern.test(v)
 }
@@ -162,17 +185,40 @@ function textPredicate(operator: 'contains' | 'startswith' | 'endswith', text: s
 const exists: Predicate = (v) => v !== null && v !== undefined
 const isTrue: Predicate = (v) => v === true
 
+const textOperatorNames: Record<TextOperator, string> = { sw: 'sw', cont: 'cont', ew: 'endswith' }
+const kindNames: Record<ValueKind, string> = {
+  text: 'text',
+  date: 'a date-time',
+  number: 'a number',
+  boolean: 'true or false',
+  any: 'a value',
+  group: 'a group of fields',
+}
+
 export class FilterCompiler {
   /** Paths read by the filter, deduplicated by their dotted text. */
   readonly paths = new Map<string, string[]>()
 
   constructor(private readonly root: readonly FieldSpec[]) {}
 
-  private condition(path: FieldPath, predicate: Predicate, negated: boolean): AccountTest {
-    const names = path.names.slice()
-    if (!this.paths.has(names.join('.'))) this.paths.set(names.join('.'), names)
+  private condition(names: string[], predicate: Predicate, negated: boolean): AccountTest {
+    const key = names.join('.')
+    if (!this.paths.has(key)) this.paths.set(key, names)
     if (negated) return (account) => !anyAt(account, names, 0, predicate)
     return (account) => anyAt(account, names, 0, predicate)
+  }
+
+  /** The resolved path and the kind of its values; groups are refused. */
+  private valueField(path: FieldPath): { names: string[]; kind: ValueKind } {
+    const { spec, names } = resolvePath(path, this.root)
+    const kind = kindOf(spec)
+    if (kind === 'group') {
+      const example = spec.children?.[0]?.name
+      const name = names.join('.')
+      const hint = example ? ` compare one of its fields, like ${name}.${example}, or compare it with null.` : ' compare it with null.'
+      fail(`'${name}' is a group of fields:${hint}`, path.position, path.length)
+    }
+    return { names, kind }
   }
 
   compile(expression: FilterExpression): AccountTest {
@@ -192,53 +238,59 @@ export class FilterCompiler {
         return (account) => !operand(account)
       }
       case 'exists':
-        resolvePath(expression.path, this.root)
-        return this.condition(expression.path, exists, expression.negated)
+        return this.condition(resolvePath(expression.path, this.root).names, exists, expression.negated)
       case 'flag': {
-        const spec = resolvePath(expression.path, this.root)
+        const { spec, names } = resolvePath(expression.path, this.root)
         const kind = kindOf(spec)
         if (kind !== 'boolean' && kind !== 'any') {
-          const name = pathText(expression.path)
+          const name = names.join('.')
           fail(
-            `'${name}' is not true or false: compare it with a value, or write '${name} exists'.`,
+            `'${name}' is not true or false: compare it with a value, or write '${name} ne null'.`,
             expression.path.position,
             expression.path.length,
-            `${name} exists`,
+            `${name} ne null`,
           )
         }
-        return this.condition(expression.path, isTrue, false)
+        return this.condition(names, isTrue, false)
       }
       case 'compare': {
         const { path, operator, literal } = expression
-        const spec = resolvePath(path, this.root)
-        const kind = kindOf(spec)
-        if (kind === 'group') failGroup(path, spec)
-        checkLiteral(path, kind, literal, spec)
-        if (operator === '=' || operator === '!=') return this.condition(path, equalsPredicate(literal.value), operator === '!=')
-        if (kind === 'boolean')
-          fail(`'${pathText(path)}' is true or false: it has no order, use = or !=.`, expression.operatorPosition, operator.length)
-        if (literal.value === null || typeof literal.value === 'boolean') {
-          fail(`'${operator}' needs a number or text to compare with.`, literal.position, literal.length)
+        // eq null and ne null work on groups too: they ask whether the group is there.
+        if (literal.value === null && (operator === 'eq' || operator === 'ne')) {
+          const { names } = resolvePath(path, this.root)
+          return this.condition(names, exists, operator === 'eq')
         }
-        return this.condition(path, orderPredicate(operator, literal.value), false)
+        const { names, kind } = this.valueField(path)
+        const name = names.join('.')
+        const value = typedLiteral(name, kind, literal)
+        if (operator === 'eq' || operator === 'ne') return this.condition(names, equalsPredicate(kind, value), operator === 'ne')
+        if (kind === 'boolean') {
+          fail(`'${name}' is true or false: it has no order, use eq or ne.`, expression.operatorPosition, expression.operatorLength)
+        }
+        if (value === null || typeof value === 'boolean') {
+          fail(`'${operator}' needs a number, a date or text to compare with.`, literal.position, literal.length)
+        }
+        return this.condition(names, orderPredicate(kind, operator, value), false)
       }
       case 'text': {
-        const { path, literal } = expression
-        const spec = resolvePath(path, this.root)
-        const kind = kindOf(spec)
-        if (kind === 'group') failGroup(path, spec)
-        if (kind !== 'text' && kind !== 'any') {
-          fail(`'${expression.operator}' works on text, and '${pathText(path)}' is not text.`, path.position, path.length)
+        const { path, literal, operator } = expression
+        const { names, kind } = this.valueField(path)
+        if (kind === 'number' || kind === 'boolean') {
+          fail(
+            `'${textOperatorNames[operator]}' works on text, and '${names.join('.')}' is ${kindNames[kind]}.`,
+            path.position,
+            path.length,
+          )
         }
-        return this.condition(path, textPredicate(expression.operator, literal.value as string), expression.negated)
+        if (literal.value === null) fail(`'${textOperatorNames[operator]}' needs text to look for.`, literal.position, literal.length)
+        return this.condition(names, textPredicate(operator, literal.text), expression.negated)
       }
       case 'in': {
         const { path, literals } = expression
-        const spec = resolvePath(path, this.root)
-        const kind = kindOf(spec)
-        if (kind === 'group') failGroup(path, spec)
-        for (const literal of literals) checkLiteral(path, kind, literal, spec)
-        return this.condition(path, inPredicate(literals), expression.negated)
+        const { names, kind } = this.valueField(path)
+        const name = names.join('.')
+        const values = literals.map((literal) => typedLiteral(name, kind, literal))
+        return this.condition(names, inPredicate(kind, values), expression.negated)
       }
     }
   }

@@ -1,10 +1,12 @@
-// Tokens of the account filter language. Keywords are plain names here; the parser decides
-// (case-insensitively) whether a name is `and`, `contains`, `true`, ... or a field.
+// Tokens of the filter language. Keywords are plain names here; the parser decides
+// (case-insensitively) whether a name is `and`, `eq`, `true`, ... or a field. Values after an
+// operator are read by `readValue`, because Kibo takes them unquoted too (`createBy ne Dave`,
+// `submittedDate lt 2015-01-01T12:00:00z`): there a value runs to the next space or bracket.
 
 import { describeChar } from '../responseFields/parse'
 import type { AccountFilterError } from './types'
 
-export type TokenKind = 'name' | 'string' | 'number' | 'op' | '(' | ')' | ',' | '.' | 'end'
+export type TokenKind = 'name' | 'string' | 'number' | 'bare' | 'op' | '(' | ')' | '[' | ']' | ',' | '.' | 'end'
 
 export interface Token {
   kind: TokenKind
@@ -20,7 +22,7 @@ export class FilterSyntaxError {
   constructor(readonly error: AccountFilterError) {}
 }
 
-function fail(message: string, position: number, length: number, suggestion?: string): never {
+export function fail(message: string, position: number, length: number, suggestion?: string): never {
   const error: AccountFilterError = { message, position, length }
   if (suggestion !== undefined) error.suggestion = suggestion
   throw new FilterSyntaxError(error)
@@ -29,15 +31,27 @@ function fail(message: string, position: number, length: number, suggestion?: st
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9'
 const isNameStart = (c: string | undefined): boolean => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_')
 const isNameChar = (c: string | undefined): boolean => isNameStart(c) || isDigit(c)
+const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r'
+/** Characters that end an unquoted value. */
+const endsBare = (c: string | undefined): boolean => c === undefined || c <= ' ' || c === '\u007f' || '()[],\'"'.includes(c)
 
-const escapes: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' }
+export const NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/
 
+const escapes: Record<string, string> = { '"': '"', "'": "'", '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' }
+
+/** Text in single or double quotes, as Kibo quotes it: a doubled quote or a backslash escapes. */
 function readString(text: string, start: number): Token {
+  const quote = text[start]
   let value = ''
   let pos = start + 1
   while (pos < text.length) {
     const c = text[pos]
-    if (c === '"') return { kind: 'string', text: text.slice(start, pos + 1), value, position: start, length: pos + 1 - start }
+    if (c === quote && text[pos + 1] === quote) {
+      value += quote
+      pos += 2
+      continue
+    }
+    if (c === quote) return { kind: 'string', text: text.slice(start, pos + 1), value, position: start, length: pos + 1 - start }
     if (c === '\\') {
       const next = text[pos + 1]
       if (next === 'u') {
@@ -48,7 +62,7 @@ function readString(text: string, start: number): Token {
         continue
       }
       if (next === undefined || !(next in escapes)) {
-        fail(`Bad escape '\\${next ?? ''}': use \\" \\\\ \\n \\t or \\uXXXX.`, pos, next === undefined ? 1 : 2)
+        fail(`Bad escape '\\${next ?? ''}': use \\${quote} \\\\ \\n \\t or \\uXXXX.`, pos, next === undefined ? 1 : 2)
       }
       value += escapes[next]
       pos += 2
@@ -57,7 +71,7 @@ function readString(text: string, start: number): Token {
     value += c
     pos++
   }
-  return fail('Unclosed text: add a closing ".', start, text.length - start)
+  return fail(`Unclosed text: add a closing ${quote}.`, start, text.length - start)
 }
 
 function readNumber(text: string, start: number): Token {
@@ -68,53 +82,53 @@ function readNumber(text: string, start: number): Token {
     while (isNameChar(text[end])) end++
     fail(`'${text.slice(start, end)}' is neither a number nor a field name.`, start, end - start)
   }
-  return {
-    kind: 'number',
-    text: text.slice(start, start + length),
-    value: Number(text.slice(start, start + length)),
-    position: start,
-    length,
-  }
+  const source = text.slice(start, start + length)
+  return { kind: 'number', text: source, value: Number(source), position: start, length }
 }
 
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = []
-  let pos = 0
-  while (pos < text.length) {
-    const c = text[pos]
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
-      pos++
-      continue
-    }
-    const two = text.slice(pos, pos + 2)
-    let token: Token
-    if (isNameStart(c)) {
-      let end = pos + 1
-      while (isNameChar(text[end])) end++
-      token = { kind: 'name', text: text.slice(pos, end), position: pos, length: end - pos }
-    } else if (isDigit(c) || (c === '-' && isDigit(text[pos + 1]))) {
-      token = readNumber(text, pos)
-    } else if (c === '"') {
-      token = readString(text, pos)
-    } else if (two === '>=' || two === '<=' || two === '!=' || two === '==' || two === '<>') {
-      token = { kind: 'op', text: two === '==' ? '=' : two === '<>' ? '!=' : two, position: pos, length: 2 }
-    } else if (c === '=' || c === '>' || c === '<') {
-      token = { kind: 'op', text: c, position: pos, length: 1 }
-    } else if (c === '(' || c === ')' || c === ',' || c === '.') {
-      token = { kind: c, text: c, position: pos, length: 1 }
-    } else if (two === '&&' || two === '||') {
-      return fail(`Use '${two === '&&' ? 'and' : 'or'}' instead of '${two}'.`, pos, 2, two === '&&' ? 'and' : 'or')
-    } else if (c === '!') {
-      return fail("Use 'not' instead of '!'.", pos, 1, 'not ')
-    } else if (c === "'") {
-      return fail('Put text in double quotes: "like this".', pos, 1, '"')
-    } else {
-      const char = String.fromCodePoint(text.codePointAt(pos) ?? 0)
-      return fail(`Unexpected character ${describeChar(char)}.`, pos, char.length)
-    }
-    tokens.push(token)
-    pos = token.position + token.length
+export function skipSpace(text: string, pos: number): number {
+  while (isSpace(text[pos])) pos++
+  return pos
+}
+
+/** The token at `pos` (after any spaces). */
+export function readToken(text: string, pos: number): Token {
+  pos = skipSpace(text, pos)
+  if (pos >= text.length) return { kind: 'end', text: '', position: text.length, length: 0 }
+  const c = text[pos]
+  const two = text.slice(pos, pos + 2)
+  if (isNameStart(c)) {
+    let end = pos + 1
+    while (isNameChar(text[end])) end++
+    return { kind: 'name', text: text.slice(pos, end), position: pos, length: end - pos }
   }
-  tokens.push({ kind: 'end', text: '', position: text.length, length: 0 })
-  return tokens
+  if (isDigit(c) || (c === '-' && isDigit(text[pos + 1]))) return readNumber(text, pos)
+  if (c === '"' || c === "'") return readString(text, pos)
+  if (two === '>=' || two === '<=' || two === '!=' || two === '==' || two === '<>')
+    return { kind: 'op', text: two, position: pos, length: 2 }
+  if (c === '=' || c === '>' || c === '<') return { kind: 'op', text: c, position: pos, length: 1 }
+  if (c === '(' || c === ')' || c === '[' || c === ']' || c === ',' || c === '.') return { kind: c, text: c, position: pos, length: 1 }
+  if (two === '&&' || two === '||')
+    return fail(`Use '${two === '&&' ? 'and' : 'or'}' instead of '${two}'.`, pos, 2, two === '&&' ? 'and' : 'or')
+  if (c === '!') return fail("Use 'not' instead of '!'.", pos, 1, 'not ')
+  const char = String.fromCodePoint(text.codePointAt(pos) ?? 0)
+  return fail(`Unexpected character ${describeChar(char)}.`, pos, char.length)
+}
+
+/**
+ * The value at `pos`: quoted text, or everything up to the next space or bracket (a number, a
+ * date, true, false, null or a bare word). An 'end' token when there is none.
+ */
+export function readValue(text: string, pos: number): Token {
+  pos = skipSpace(text, pos)
+  const c = text[pos]
+  if (c === '"' || c === "'") return readString(text, pos)
+  // An operator where a value belongs is reported as what it is.
+  if (c !== undefined && '=<>!&|'.includes(c)) return readToken(text, pos)
+  let end = pos
+  while (!endsBare(text[end])) end++
+  if (end === pos) return readToken(text, pos)
+  const source = text.slice(pos, end)
+  if (NUMBER.test(source)) return { kind: 'number', text: source, value: Number(source), position: pos, length: end - pos }
+  return { kind: 'bare', text: source, value: source, position: pos, length: end - pos }
 }
