@@ -8,11 +8,12 @@ import { FaultInjector, type FaultPlan } from './faults'
 import { DEFAULT_SITE, DEFAULT_TENANT, type GeneratedTenant, generateAccounts } from './generate'
 import { EmulatorState } from './routes'
 import { type LoggedRequest, createHandler } from './server'
-import { ClientRegistry, TokenService } from './tokens'
+import { ClientRegistry, TokenService, type StoreSizes } from './tokens'
 
 export type { FaultKind, FaultPlan, FaultRule } from './faults'
 export type { GeneratedCart, GeneratedTenant } from './generate'
 export type { LoggedRequest } from './server'
+export type { StoreSizes } from './tokens'
 export { generateAccounts } from './generate'
 
 /** Registered in every emulator. A demo credential, not a secret worth protecting. */
@@ -37,6 +38,10 @@ export interface EmulatorOptions {
   now?: () => number
   /** The JWT signing key; random per instance by default. Two emulators sharing a key trust each other's tokens. */
   jwtKey?: Uint8Array
+  /** Live tokens kept per store before the oldest are forgotten (default 10,000). */
+  tokenMemory?: number
+  /** Secrets remembered for leak searches (default 20,000); 0 for an emulator nobody searches. */
+  secretMemory?: number
 }
 
 export interface Emulator {
@@ -48,8 +53,10 @@ export interface Emulator {
   setFaults(plan: FaultPlan): void
   /** The last 1000 requests, oldest first, for contract tests. */
   requests: LoggedRequest[]
-  /** Every token and secret issued, accepted or presented, for leak searches. */
+  /** The latest tokens and secrets issued, accepted or presented, for leak searches. */
   issuedSecrets(): string[]
+  /** What the emulator holds in memory, store by store, for soak tests. */
+  storeSizes(): StoreSizes & { requests: number }
   close(): Promise<void>
 }
 
@@ -72,6 +79,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     refreshTokenSeconds: seconds('refreshTokenSeconds', options.refreshTokenSeconds, 86400),
     now: options.now ?? Date.now,
     key: options.jwtKey ?? new Uint8Array(randomBytes(32)),
+    tokenMemory: options.tokenMemory,
+    secretMemory: options.secretMemory,
   })
   const registered = { ...options.clients, [DEMO_CLIENT.clientId]: DEMO_CLIENT.clientSecret }
   for (const secret of Object.values(registered)) tokens.remember(secret)
@@ -99,6 +108,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     setFaults: (plan) => faults.set(plan),
     requests,
     issuedSecrets: () => tokens.issuedSecrets(),
+    storeSizes: () => ({ ...tokens.sizes(), requests: requests.length }),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()))

@@ -18,6 +18,10 @@ export interface TokenSettings {
   refreshTokenSeconds: number
   now: () => number
   key: Uint8Array
+  /** Live tokens kept per store (app refresh, customer access, customer refresh); the oldest go first. */
+  tokenMemory?: number
+  /** Secrets remembered for leak searches; 0 remembers none (the demo tenant inside the app). */
+  secretMemory?: number
 }
 
 export interface AppTicket {
@@ -33,48 +37,110 @@ interface Tracked {
   expires: number
 }
 
-// Enough for any test or benchmark run; beyond it the oldest secrets are forgotten.
-const SECRET_MEMORY = 200_000
-const SWEEP_EVERY = 10_000
+/** Defaults: plenty for any test, and a ceiling on what a long-running demo tenant holds. */
+export const DEFAULT_TOKEN_MEMORY = 10_000
+export const DEFAULT_SECRET_MEMORY = 20_000
+
+export interface StoreSizes {
+  appRefresh: number
+  customerAccess: number
+  customerRefresh: number
+  secrets: number
+}
+
+/**
+ * Tokens in issue order, each forgotten once expired (swept from the front as new ones arrive,
+ * since one store's tokens share one lifetime) or once `limit` newer ones exist.
+ */
+class TokenStore {
+  private readonly entries = new Map<string, Tracked>()
+
+  constructor(
+    private readonly limit: number,
+    private readonly now: () => number,
+  ) {}
+
+  get size(): number {
+    return this.entries.size
+  }
+
+  add(token: string, entry: Tracked): void {
+    this.sweep()
+    this.entries.set(token, entry)
+    while (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value as string)
+  }
+
+  /** The entry while it is valid; an expired one is forgotten on the way. */
+  get(token: string): Tracked | undefined {
+    const entry = this.entries.get(token)
+    if (entry && entry.expires <= this.now()) {
+      this.entries.delete(token)
+      return undefined
+    }
+    return entry
+  }
+
+  delete(token: string): void {
+    this.entries.delete(token)
+  }
+
+  /** Drops expired tokens from the front; stops at the first live one (issue order = expiry order). */
+  sweep(): void {
+    const now = this.now()
+    for (const [token, entry] of this.entries) {
+      if (entry.expires > now) break
+      this.entries.delete(token)
+    }
+  }
+}
 
 export class TokenService {
   private readonly secrets = new Set<string>()
-  private readonly appRefresh = new Map<string, Tracked>()
-  private readonly customerAccess = new Map<string, Tracked>()
-  private readonly customerRefresh = new Map<string, Tracked>()
-  private issuedSinceSweep = 0
+  private readonly appRefresh: TokenStore
+  private readonly customerAccess: TokenStore
+  private readonly customerRefresh: TokenStore
+  private readonly secretMemory: number
 
-  constructor(private readonly s: TokenSettings) {}
+  constructor(private readonly s: TokenSettings) {
+    const limit = s.tokenMemory ?? DEFAULT_TOKEN_MEMORY
+    this.appRefresh = new TokenStore(limit, s.now)
+    this.customerAccess = new TokenStore(limit, s.now)
+    this.customerRefresh = new TokenStore(limit, s.now)
+    this.secretMemory = s.secretMemory ?? DEFAULT_SECRET_MEMORY
+  }
 
-  /** Remembers a secret (issued, accepted or merely presented) for leak searches. */
+  /** Remembers a secret (issued, accepted or merely presented) for leak searches; the newest are kept. */
   remember(secret: string): void {
-    if (!secret) return
+    if (!secret || this.secretMemory === 0) return
     this.secrets.delete(secret)
     this.secrets.add(secret)
-    if (this.secrets.size > SECRET_MEMORY) this.secrets.delete(this.secrets.values().next().value as string)
+    if (this.secrets.size > this.secretMemory) this.secrets.delete(this.secrets.values().next().value as string)
   }
 
   issuedSecrets(): string[] {
     return [...this.secrets]
   }
 
+  /** How much each store holds, for soak tests. */
+  sizes(): StoreSizes {
+    for (const store of [this.appRefresh, this.customerAccess, this.customerRefresh]) store.sweep()
+    return {
+      appRefresh: this.appRefresh.size,
+      customerAccess: this.customerAccess.size,
+      customerRefresh: this.customerRefresh.size,
+      secrets: this.secrets.size,
+    }
+  }
+
   private opaque(): string {
     return randomBytes(32).toString('base64url')
   }
 
-  private track(map: Map<string, Tracked>, entry: Tracked): string {
-    if (++this.issuedSinceSweep >= SWEEP_EVERY) this.sweep()
+  private track(store: TokenStore, entry: Tracked): string {
     const token = this.opaque()
-    map.set(token, entry)
+    store.add(token, entry)
     this.remember(token)
     return token
-  }
-
-  private sweep(): void {
-    this.issuedSinceSweep = 0
-    const now = this.s.now()
-    for (const map of [this.appRefresh, this.customerAccess, this.customerRefresh])
-      for (const [k, v] of map) if (v.expires <= now) map.delete(k)
   }
 
   private async sign(claims: Record<string, unknown>, subject: string, seconds: number): Promise<string> {
@@ -102,8 +168,7 @@ export class TokenService {
   async refreshAppTicket(clientId: string, refreshToken: string): Promise<AppTicket> {
     this.remember(refreshToken)
     const entry = this.appRefresh.get(refreshToken)
-    if (!entry || entry.subject !== clientId || entry.expires <= this.s.now())
-      throw unauthorized('The refresh token is invalid or has expired.', 'AppDev')
+    if (!entry || entry.subject !== clientId) throw unauthorized('The refresh token is invalid or has expired.', 'AppDev')
     this.appRefresh.delete(refreshToken)
     return this.issueAppTicket(clientId)
   }
@@ -167,7 +232,7 @@ export class TokenService {
   consumeCustomerRefresh(refreshToken: string, accountId: number | undefined): number {
     this.remember(refreshToken)
     const entry = this.customerRefresh.get(refreshToken)
-    if (!entry || entry.expires <= this.s.now()) throw unauthorized('The refresh token is invalid or has expired.')
+    if (!entry) throw unauthorized('The refresh token is invalid or has expired.')
     if (accountId !== undefined && accountId !== entry.accountId)
       throw new KiboHttpError(400, 'VALIDATION_CONFLICT', `The refresh token was not issued for account ${accountId}.`)
     this.customerRefresh.delete(refreshToken)
