@@ -2,7 +2,7 @@
 // Electron entry and the browser host differ only in how they carry calls and show dialogs.
 import { createRequire } from 'node:module'
 import type { CreateBackingStore } from './profiles'
-import { openProfileStore, type ProfileStore } from './profiles'
+import { createConfStore, createMemoryStore, openProfileStore, type BackingStore, type ProfileStore } from './profiles'
 import { SecretVault } from './secrets'
 import { createDispatch, type Dispatch } from './dispatch'
 import type { Dialogs } from './dialogs'
@@ -13,6 +13,7 @@ import { DemoTenant } from './inspector/demo'
 import { DatasetRegistry } from './datasets'
 import { createHandlers } from './handlers'
 import { SettingsStore } from './settings/settingsStore'
+import { FileGrants, RecentFiles } from './fileAccess'
 
 export interface CoreOptions {
   host: 'electron' | 'web'
@@ -23,6 +24,17 @@ export interface CoreOptions {
   createBackingStore?: CreateBackingStore
   /** Tests use their own keychain service so they never touch a person's entries. */
   keychainService?: string
+  /** Browser host: the one folder typed save names may go in. */
+  exportFolder?: string
+  /** Where the file-access log goes (default: the host's standard output). */
+  log?: (line: string) => void
+}
+
+/** The files main may touch: handles it issued, the recent list, and (browser host) the export folder. */
+export interface FileAccess {
+  grants: FileGrants
+  recent: RecentFiles
+  exportFolder: string | null
 }
 
 export interface Core {
@@ -37,6 +49,7 @@ export interface Core {
   inspector: Inspector
   demo: DemoTenant
   datasets: DatasetRegistry
+  files: FileAccess
   events: EventHub
   dispatch: Dispatch
   close(): Promise<void>
@@ -70,6 +83,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const operations = new Operations()
   const events = createEventHub()
   const datasets = new DatasetRegistry()
+  let recentStore: BackingStore
+  try {
+    recentStore = (options.createBackingStore ?? createConfStore)({ cwd: options.userDataDir, configName: 'recent-files' })
+  } catch {
+    recentStore = createMemoryStore()
+  }
+  const files: FileAccess = {
+    grants: new FileGrants({ log: options.log ?? ((line) => console.log(line)) }),
+    recent: new RecentFiles(recentStore),
+    exportFolder: options.host === 'web' ? (options.exportFolder ?? null) : null,
+  }
   const core: Core = {
     host: options.host,
     version: options.version ?? packageVersion(),
@@ -82,6 +106,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     inspector,
     demo,
     datasets,
+    files,
     events,
     dispatch: undefined as unknown as Dispatch,
     async close() {

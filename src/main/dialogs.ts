@@ -1,5 +1,6 @@
 // File choosing differs by host: the desktop app shows native dialogs; the browser host cannot,
-// so there the person types a path. Handlers only see this interface.
+// so there the person types a path, which main checks (files.grantTypedPath). Handlers only see
+// this interface, and hand the renderer a handle for what was chosen, never the path to name.
 import { fail } from '../shared/errors'
 
 export interface FileFilter {
@@ -8,6 +9,8 @@ export interface FileFilter {
 }
 
 export interface Dialogs {
+  /** The save dialog itself asks before a file is replaced (so the app need not ask again). */
+  confirmsReplace: boolean
   /** A path to write to, or null if the person cancelled. */
   chooseSavePath(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>
   /** A path to read from, or null if the person cancelled. */
@@ -16,8 +19,9 @@ export interface Dialogs {
 
 /** The browser host has no file dialogs: a missing path is a clear input error. */
 export const typedPathDialogs: Dialogs = {
+  confirmsReplace: false,
   chooseSavePath: () =>
-    fail('invalid-input', 'Type the path of the file to write.', { hint: 'The browser version cannot show a file dialog.' }),
+    fail('invalid-input', 'Type the name of the file to write.', { hint: 'The browser version cannot show a file dialog.' }),
   chooseOpenPath: () =>
     fail('invalid-input', 'Type the path of the file to open.', { hint: 'The browser version cannot show a file dialog.' }),
 }

@@ -27,14 +27,14 @@ if (!app.requestSingleInstanceLock()) {
     if (window.isMinimized()) window.restore()
     window.focus()
     const path = fileFromArgs(argv.slice(1))
-    if (path) core?.events.emit('file.open', { path })
+    if (path) grantAndOpen(path, 'command line')
   })
   app.on('web-contents-created', (_event, contents) => {
     // No page may navigate, open windows or attach webviews: there is only our renderer.
     contents.on('will-navigate', (event, url) => {
       event.preventDefault()
       const path = droppedFile(url)
-      if (path) core?.events.emit('file.open', { path })
+      if (path) grantAndOpen(path, 'drop')
     })
     contents.on('will-redirect', (event) => event.preventDefault())
     contents.on('will-attach-webview', (event) => event.preventDefault())
@@ -72,15 +72,29 @@ async function start() {
   window.once('ready-to-show', () => window?.show())
   window.webContents.once('did-finish-load', () => {
     const path = fileFromArgs(process.argv.slice(app.isPackaged ? 1 : 2))
-    if (path) core?.events.emit('file.open', { path })
+    if (path) grantAndOpen(path, 'command line')
   })
   if (devServerUrl) await window.loadURL(devServerUrl)
   else await window.loadFile(rendererFile)
 }
 
+/** A file the person handed to the app: main grants it and the renderer gets only a handle. */
+function grantAndOpen(path: string, source: 'command line' | 'drop' | 'dialog') {
+  if (!core) return
+  const { handle, name } = core.files.grants.issue(path, 'open', source)
+  core.events.emit('file.open', { handle, name })
+}
+
 const nativeDialogs: Dialogs = {
+  // macOS and Windows always ask before an existing file is chosen; Linux asks when told to.
+  confirmsReplace: true,
   async chooseSavePath({ title, defaultName, filters }) {
-    const options = { title, defaultPath: join(app.getPath('documents'), defaultName), filters }
+    const options = {
+      title,
+      defaultPath: join(app.getPath('documents'), defaultName),
+      filters,
+      properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
+    }
     const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
     return result.canceled || !result.filePath ? null : result.filePath
   },
@@ -100,7 +114,7 @@ function applicationMenu(): Menu {
         { name: 'All files', extensions: ['*'] },
       ],
     })
-    if (path) core?.events.emit('file.open', { path })
+    if (path) grantAndOpen(path, 'dialog')
   }
   return Menu.buildFromTemplate([
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),

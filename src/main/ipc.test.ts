@@ -4,6 +4,11 @@
 import { describe, expect, it, vi } from 'vitest'
 import { callChannel, callNames, eventChannel } from '../shared/channels'
 import { createEventHub } from './events'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createCore } from './core'
+import { typedPathDialogs } from './dialogs'
 
 type Handler = (event: unknown, input: unknown) => Promise<unknown>
 const handlers = new Map<string, Handler>()
@@ -66,5 +71,42 @@ describe('registerIpc', () => {
     expect(handlers.size).toBe(0)
     events.emit('profiles.changed', {})
     expect(sent).toHaveLength(1)
+  })
+
+  it('refuses our own window naming a path to read or write: only handles main issued work', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inspector-ipc-'))
+    const file = join(dir, 'accounts.jsonl')
+    writeFileSync(file, '{"id":1}\n')
+    const core = await createCore({
+      host: 'electron',
+      userDataDir: dir,
+      dialogs: { ...typedPathDialogs, confirmsReplace: true, chooseOpenPath: async () => file },
+      log: () => {},
+      keychainService: `Account Inspector ipc test ${process.pid}`,
+    })
+    const { window, mainFrame } = fakeWindow()
+    const unregister = registerIpc({ dispatch: core.dispatch, events: core.events, window: window as never, isOwnRenderer: () => true })
+    try {
+      const ours = event({ id: 7 }, mainFrame)
+      const send = (name: Parameters<typeof callChannel>[0], input: unknown) => handlers.get(callChannel(name))!(ours, input)
+      for (const [name, input] of [
+        ['datasets.open', { path: file }],
+        ['datasets.open', { handle: file }],
+        ['profiles.importFile', { path: file }],
+        ['profiles.exportFile', { path: join(dir, 'out.json') }],
+        ['files.grantTypedPath', { path: file, purpose: 'open' }],
+      ] as const) {
+        expect(await send(name, input), `${name} ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { kind: 'invalid-input' } })
+      }
+      const chosen = (await send('files.chooseOpen', { kind: 'accounts' })) as { ok: true; value: { handle: string } }
+      expect(await send('datasets.open', { handle: chosen.value.handle })).toMatchObject({
+        ok: true,
+        value: { name: 'accounts.jsonl', count: 1 },
+      })
+    } finally {
+      unregister()
+      await core.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

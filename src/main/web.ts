@@ -6,17 +6,23 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { createCore } from './core'
 import { typedPathDialogs } from './dialogs'
+import { defaultExportFolder } from './fileAccess'
 import { startWebHost } from './webHost'
 
-const usage = 'usage: node out/main/web.js [--port N] [--user-data DIR] [--keychain-service NAME] [FILE …]'
+const usage = 'usage: node out/main/web.js [--port N] [--user-data DIR] [--export-folder DIR] [--keychain-service NAME] [FILE …]'
 
 async function main() {
-  let values: { port?: string; 'user-data'?: string; 'keychain-service'?: string }
+  let values: { port?: string; 'user-data'?: string; 'keychain-service'?: string; 'export-folder'?: string }
   let files: string[]
   try {
     const parsed = parseArgs({
       allowPositionals: true,
-      options: { port: { type: 'string' }, 'user-data': { type: 'string' }, 'keychain-service': { type: 'string' } },
+      options: {
+        port: { type: 'string' },
+        'user-data': { type: 'string' },
+        'keychain-service': { type: 'string' },
+        'export-folder': { type: 'string' },
+      },
     })
     values = parsed.values
     files = parsed.positionals.map((file) => resolve(file))
@@ -31,11 +37,14 @@ async function main() {
   }
   const userDataDir = values['user-data'] ?? defaultUserDataDir()
   mkdirSync(userDataDir, { recursive: true })
+  // The one folder a page may save into, chosen by whoever started the host, never by the page.
+  const exportFolder = values['export-folder'] ? resolve(values['export-folder']) : await defaultExportFolder()
   const core = await createCore({
     host: 'web',
     userDataDir,
     dialogs: typedPathDialogs,
     keychainService: values['keychain-service'],
+    exportFolder,
   })
   const host = await startWebHost({
     rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
@@ -44,11 +53,15 @@ async function main() {
     port,
     // Files named on the command line open once the page is there to show them.
     onListening: () => {
-      for (const path of files.splice(0)) core.events.emit('file.open', { path })
+      for (const path of files.splice(0)) {
+        const { handle, name } = core.files.grants.issue(path, 'open', 'command line')
+        core.events.emit('file.open', { handle, name })
+      }
     },
   })
   console.log(`Account Inspector is running at ${host.url}`)
   console.log(`Settings and profiles: ${userDataDir}`)
+  console.log(`Exports are saved in: ${exportFolder} (change with --export-folder DIR)`)
 
   const stop = async () => {
     await host.close()

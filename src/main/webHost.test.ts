@@ -95,11 +95,11 @@ describe('web host', () => {
             resolve(text)
           }
         })
-        setTimeout(() => events.emit('file.open', { path: '/tmp/x.jsonl' }), 50)
+        setTimeout(() => events.emit('file.open', { handle: 'f-1', name: 'x.jsonl' }), 50)
       })
       req.on('error', (error) => (error.message.includes('socket hang up') ? undefined : reject(error)))
       req.end()
     })
-    expect(received).toContain('event: file.open\ndata: {"path":"/tmp/x.jsonl"}')
+    expect(received).toContain('event: file.open\ndata: {"handle":"f-1","name":"x.jsonl"}')
   })
 })

@@ -17,6 +17,10 @@ const id = z.string().min(1).max(64)
 const operationId = z.string().min(1).max(64).optional()
 const responseFields = z.string().max(4000).optional()
 const filePath = z.string().min(1).max(4096)
+/** An opaque capability main issued for one file the person chose; the renderer never names a path. */
+const fileHandle = z.string().min(1).max(64)
+/** What a chosen file holds: sets the dialog's filters and default name. */
+const fileKind = z.enum(['accounts', 'profiles'])
 
 // ---- views: what the renderer sees. Already redacted: no token, no secret. ----
 
@@ -27,6 +31,8 @@ export interface AppInfo {
   platform: string
   keychain: 'available' | 'unavailable'
   keychainProblem?: string
+  /** Browser host only: the folder typed save names go in (chosen with --export-folder). */
+  exportFolder?: string
 }
 
 export interface JwtView {
@@ -82,14 +88,41 @@ export interface AccountPage {
 export type ExportFormat = 'json' | 'jsonl' | 'csv'
 
 export interface ExportResult {
+  status: 'written'
+  /** The full destination, for the person to see; not something the renderer can write to. */
   path: string
   count: number
   bytes: number
+  /** Accounts only: whether personal data was masked. */
+  redacted?: boolean
+}
+
+/** A write that would replace a file: the renderer asks the person, then retries with replace: true. */
+export interface FileExistsAnswer {
+  status: 'exists'
+  path: string
+  name: string
+}
+
+/** A file the person chose to read: the handle to use, and a name to show. */
+export interface FileChoice {
+  handle: string
+  name: string
+}
+
+/** Where the person chose to write: the handle to use, and the full path to show. */
+export interface SaveChoice extends FileChoice {
+  path: string
+}
+
+export interface RecentFile extends FileChoice {
+  openedAt: string
 }
 
 export interface DatasetSummary {
   id: string
   name: string
+  /** Main's own record of where the file is; never sent to the renderer (see DatasetView). */
   path: string
   /** What the file was recognised as. */
   shape: 'array' | 'jsonl' | 'collection' | 'account' | 'ticket'
@@ -97,6 +130,9 @@ export interface DatasetSummary {
   bytes: number
   warnings: string[]
 }
+
+/** A dataset as the renderer sees it: its name, never where it is. */
+export type DatasetView = Omit<DatasetSummary, 'path'>
 
 /** One line of the dataset list: the columns a person sorts and scans by. */
 export interface AccountRow {
@@ -139,9 +175,21 @@ export const calls = {
   'profiles.remove': call<ProfilesView>()(z.strictObject({ id })),
   'profiles.reorder': call<ProfilesView>()(z.strictObject({ ids: z.array(id).max(1000) })),
   'profiles.activate': call<ProfilesView>()(z.strictObject({ id })),
-  /** Without a path the desktop app asks where; the web host needs one. null: the person cancelled. */
-  'profiles.exportFile': call<ExportResult | null>()(z.strictObject({ path: filePath.optional() })),
-  'profiles.importFile': call<ProfilesView | null>()(z.strictObject({ path: filePath.optional() })),
+  /** To a file chosen with files.chooseSave or files.grantTypedPath; 'exists' until replace is confirmed. */
+  'profiles.exportFile': call<ExportResult | FileExistsAnswer>()(z.strictObject({ handle: fileHandle, replace: z.boolean().optional() })),
+  'profiles.importFile': call<ProfilesView>()(z.strictObject({ handle: fileHandle })),
+
+  // ---- file access by capability: main issues handles for files the person chose ----
+  /** Desktop: main's open dialog. null: the person cancelled. The browser host refuses (no dialogs). */
+  'files.chooseOpen': call<FileChoice | null>()(z.strictObject({ kind: fileKind })),
+  /** Desktop: main's save dialog, which asks before replacing. null: cancelled. */
+  'files.chooseSave': call<SaveChoice | null>()(
+    z.strictObject({ kind: fileKind, format: z.enum(['json', 'jsonl', 'csv']).optional(), profileId: id.optional() }),
+  ),
+  /** Browser host only, checked and logged by main: a typed path to read, or a file name to save in the export folder. */
+  'files.grantTypedPath': call<SaveChoice>()(z.strictObject({ path: filePath, purpose: z.enum(['open', 'save']) })),
+  /** The files opened lately, newest first, each with a fresh handle. */
+  'files.recent': call<RecentFile[]>()(z.strictObject({})),
 
   /** The only way a secret travels: inwards, once, from the person typing it. */
   'secrets.setClientSecret': call<ProfileView>()(
@@ -177,7 +225,8 @@ export const calls = {
 
   'ops.cancel': call<{ cancelled: boolean }>()(z.strictObject({ operationId: z.string().min(1).max(64) })),
 
-  'exports.accounts': call<ExportResult | null>()(
+  /** To a file chosen with files.chooseSave or files.grantTypedPath; 'exists' until replace is confirmed. */
+  'exports.accounts': call<ExportResult | FileExistsAnswer>()(
     z.strictObject({
       profileId: id,
       operationId,
@@ -194,11 +243,13 @@ export const calls = {
       format: z.enum(['json', 'jsonl', 'csv']),
       columns: z.array(z.string().min(1).max(200)).max(200).optional(),
       redact: z.boolean(),
-      path: filePath.optional(),
+      handle: fileHandle,
+      /** The person confirmed replacing the existing file. */
+      replace: z.boolean().optional(),
     }),
   ),
 
-  'datasets.open': call<DatasetSummary | null>()(z.strictObject({ path: filePath.optional(), operationId })),
+  'datasets.open': call<DatasetView>()(z.strictObject({ handle: fileHandle, operationId })),
   'datasets.query': call<DatasetPage>()(
     z.strictObject({
       datasetId: id,
@@ -242,8 +293,8 @@ export interface Events {
   }
   /** The profile list changed outside the renderer's own call (import, another window). */
   'profiles.changed': Record<string, never>
-  /** The OS asked the app to open a file (command line, second instance, dock). */
-  'file.open': { path: string }
+  /** The OS asked the app to open a file (command line, second instance, drop): main already granted it. */
+  'file.open': FileChoice
 }
 export type EventName = keyof Events
 export const eventNames: readonly EventName[] = channelEventNames

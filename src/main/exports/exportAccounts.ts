@@ -2,7 +2,7 @@
 // The file appears only when complete (see AtomicFile); tokens are never written; PII is masked
 // on request.
 import { AppFailure } from '../../shared/errors'
-import type { ExportFormat, ExportResult } from '../../shared/contract'
+import type { ExportFormat } from '../../shared/contract'
 import type { CustomerAccount } from '../../shared/kibo'
 import { AtomicFile } from './atomicFile'
 import { CSV_BOM, csvHeader, csvRow, parseColumns } from './csv'
@@ -49,7 +49,14 @@ function encoder(format: ExportFormat, columns: string[] | undefined): Encoder {
   }
 }
 
-export async function exportAccounts(options: ExportOptions): Promise<ExportResult> {
+/** What was written: the file, how many accounts, how many bytes. */
+export interface WrittenExport {
+  path: string
+  count: number
+  bytes: number
+}
+
+export async function exportAccounts(options: ExportOptions): Promise<WrittenExport> {
   const { source, path, format, signal } = options
   const encode = encoder(format, options.columns)
   const clean = options.redact ? createRedactor().redact : withoutSecrets

@@ -12,6 +12,7 @@ export function appHandlers(core: Core): Pick<Handlers, 'app.info' | 'settings.g
         platform: process.platform,
         keychain: keychain.available ? 'available' : 'unavailable',
         ...(keychain.problem ? { keychainProblem: keychain.problem } : {}),
+        ...(core.files.exportFolder ? { exportFolder: core.files.exportFolder } : {}),
       }
     },
     'settings.get': async () => core.settings.get(),

@@ -1,42 +1,32 @@
-import { basename } from 'node:path'
-import type { DatasetSummary } from '../../shared/contract'
+import { lstat } from 'node:fs/promises'
+import type { DatasetView, ExportResult, FileExistsAnswer } from '../../shared/contract'
 import { fail } from '../../shared/errors'
 import type { CustomerAccount } from '../../shared/kibo'
 import type { Core } from '../core'
 import type { Handlers } from '../dispatch'
 import { diffAccounts, openDataset } from '../datasets'
 import { exportAccounts } from '../exports'
+import { FileExists } from '../exports/atomicFile'
 
 type OfflineCalls = 'exports.accounts' | 'datasets.open' | 'datasets.query' | 'datasets.account' | 'datasets.close' | 'compare.accounts'
 
-const exportFilters = {
-  json: [{ name: 'JSON', extensions: ['json'] }],
-  jsonl: [{ name: 'JSON Lines', extensions: ['jsonl', 'ndjson'] }],
-  csv: [{ name: 'CSV', extensions: ['csv'] }],
-}
-const openFilters = [
-  { name: 'Account exports', extensions: ['json', 'jsonl', 'ndjson'] },
-  { name: 'All files', extensions: ['*'] },
-]
+/** Asked before replacing: the renderer turns this into "Replace?" and retries with replace: true. */
+export const existsAnswer = (path: string, name: string): FileExistsAnswer => ({ status: 'exists', path, name })
 
 export function offlineHandlers(core: Core): Pick<Handlers, OfflineCalls> {
-  const { operations, inspector, datasets, events } = core
+  const { operations, inspector, datasets, events, files } = core
 
   const dataset = (id: string) => datasets.get(id) ?? fail('not-found', 'That file is no longer open.', { hint: 'Open it again.' })
 
   return {
-    'exports.accounts': async ({ profileId, operationId, scope, format, columns, redact, path }, { signal }) => {
-      const profile = core.profiles.get(profileId) ?? fail('not-found', 'That profile no longer exists.')
-      const stamp = new Date().toISOString().slice(0, 10)
-      const target =
-        path ??
-        (await core.dialogs.chooseSavePath({
-          title: 'Export accounts',
-          defaultName: `${profile.name.replace(/[^\w.-]+/g, '-')}-accounts-${stamp}.${format}`,
-          filters: exportFilters[format],
-        }))
-      if (!target) return null
-      return operations.run({ id: operationId, profileId, parent: signal }, async (s, id) => {
+    'exports.accounts': async ({ profileId, operationId, scope, format, columns, redact, handle, replace }, { signal }) => {
+      if (!core.profiles.get(profileId)) fail('not-found', 'That profile no longer exists.')
+      const grant = files.grants.use(handle, 'save')
+      const target = grant.path
+      const replacing = replace === true || grant.replaceConfirmed
+      // Ask before fetching a single account; the write itself checks again (see AtomicFile).
+      if (!replacing && (await lstat(target).catch(() => null))) return existsAnswer(target, grant.name)
+      return operations.run({ id: operationId, profileId, parent: signal }, async (s, id): Promise<ExportResult | FileExistsAnswer> => {
         let source: AsyncIterable<CustomerAccount[]>
         let total: number
         if (scope.kind === 'account') {
@@ -51,12 +41,13 @@ export function offlineHandlers(core: Core): Pick<Handlers, OfflineCalls> {
           total = first.totalCount
           source = await inspector.allAccounts(profileId, params, s)
         }
-        return exportAccounts({
+        const written = await exportAccounts({
           source,
           path: target,
           format,
           columns,
           redact,
+          replace: replacing,
           total,
           signal: s,
           onProgress: (p) =>
@@ -68,20 +59,25 @@ export function offlineHandlers(core: Core): Pick<Handlers, OfflineCalls> {
               ratePerSecond: p.ratePerSecond,
               etaSeconds: p.etaSeconds,
             }),
+        }).catch((error: unknown) => {
+          if (error instanceof FileExists) return null
+          throw error
         })
+        if (!written) return existsAnswer(target, grant.name)
+        return { status: 'written', path: written.path, count: written.count, bytes: written.bytes, redacted: redact }
       })
     },
 
-    'datasets.open': async ({ path, operationId }, { signal }): Promise<DatasetSummary | null> => {
-      const source = path ?? (await core.dialogs.chooseOpenPath({ title: 'Open an account export', filters: openFilters }))
-      if (!source) return null
+    'datasets.open': async ({ handle: fileHandle, operationId }, { signal }): Promise<DatasetView> => {
+      const grant = files.grants.use(fileHandle, 'open')
+      const source = grant.path
       return operations.run({ id: operationId, parent: signal }, async (s, id) => {
         const handle = await openDataset(source, {
           signal: s,
           onProgress: (p) =>
             events.emit('progress', {
               operationId: id,
-              phase: `reading ${basename(source)}`,
+              phase: `reading ${grant.name}`,
               done: p.done,
               total: p.total,
               ratePerSecond: p.ratePerSecond ?? null,
@@ -89,7 +85,11 @@ export function offlineHandlers(core: Core): Pick<Handlers, OfflineCalls> {
             }),
         })
         datasets.add(handle)
-        return handle.summary
+        files.recent.add(source)
+        // The renderer shows the name; where the file is stays in main.
+        const { path: where, ...shown } = handle.summary
+        void where
+        return shown
       })
     },
     'datasets.query': async ({ datasetId, ...query }) => dataset(datasetId).query(query),

@@ -1,13 +1,14 @@
-import { readFile, stat } from 'node:fs/promises'
-import { basename } from 'node:path'
-import type { ProfilesView, ProfileView } from '../../shared/contract'
+import { open } from 'node:fs/promises'
+import type { ExportResult, FileExistsAnswer, ProfilesView, ProfileView } from '../../shared/contract'
 import { fail } from '../../shared/errors'
 import type { Profile } from '../../shared/profile'
 import type { Core } from '../core'
 import type { Handlers } from '../dispatch'
 import { describeEnvironment } from '../inspector/describe'
 import { resolveEndpoint } from '../kibo'
-import { writeFileAtomically } from '../exports/atomicFile'
+import { fileFailure, FileExists, writeFileAtomically } from '../exports/atomicFile'
+import { existsAnswer } from './offline'
+import { findJsonSyntaxError } from '../datasets/jsonSyntax'
 
 type ProfileCalls =
   | 'profiles.list'
@@ -21,7 +22,6 @@ type ProfileCalls =
   | 'secrets.setClientSecret'
   | 'secrets.clear'
 
-const profileFileFilters = [{ name: 'Account Inspector profiles', extensions: ['json'] }]
 const maxProfileFileBytes = 5 * 1024 * 1024
 
 export function profileHandlers(core: Core): Pick<Handlers, ProfileCalls> {
@@ -81,33 +81,26 @@ export function profileHandlers(core: Core): Pick<Handlers, ProfileCalls> {
       profiles.setActive(id)
       return list()
     },
-    'profiles.exportFile': async ({ path }) => {
-      const target =
-        path ??
-        (await core.dialogs.chooseSavePath({
-          title: 'Export profiles',
-          defaultName: 'account-inspector-profiles.json',
-          filters: profileFileFilters,
-        }))
-      if (!target) return null
+    'profiles.exportFile': async ({ handle, replace }): Promise<ExportResult | FileExistsAnswer> => {
+      const grant = core.files.grants.use(handle, 'save')
       const text = JSON.stringify(profiles.exportFile(), null, 2) + '\n'
-      const bytes = await writeFileAtomically(target, text)
-      return { path: target, count: profiles.list().length, bytes }
+      try {
+        const bytes = await writeFileAtomically(grant.path, text, { replace: replace === true || grant.replaceConfirmed })
+        return { status: 'written', path: grant.path, count: profiles.list().length, bytes }
+      } catch (error) {
+        if (error instanceof FileExists) return existsAnswer(grant.path, grant.name)
+        throw error
+      }
     },
-    'profiles.importFile': async ({ path }) => {
-      const source = path ?? (await core.dialogs.chooseOpenPath({ title: 'Import profiles', filters: profileFileFilters }))
-      if (!source) return null
-      const info = await stat(source).catch(() =>
-        fail('file', `Cannot read ${basename(source)}: the file does not exist or is not readable.`, { where: source }),
-      )
-      if (!info.isFile()) fail('file', `${basename(source)} is not a file.`, { where: source })
-      if (info.size > maxProfileFileBytes) fail('bad-file', `${basename(source)} is too large to be a profiles file.`, { where: source })
-      const text = await readFile(source, 'utf8')
+    'profiles.importFile': async ({ handle }) => {
+      const { path: source, name } = core.files.grants.use(handle, 'open')
+      const text = await readProfilesFile(source, name)
       let data: unknown
       try {
         data = JSON.parse(text.replace(/^\uFEFF/, ''))
-      } catch (error) {
-        fail('bad-file', `${basename(source)} is not valid JSON: ${(error as Error).message}`, {
+      } catch {
+        // V8's message quotes the start of the file (it could be anything): say where, never what.
+        fail('bad-file', `${name} is not valid JSON${jsonErrorPosition(text)}.`, {
           where: source,
           hint: 'Choose a file exported from Account Inspector.',
         })
@@ -129,6 +122,32 @@ export function profileHandlers(core: Core): Pick<Handlers, ProfileCalls> {
       return view(profile)
     },
   }
+}
+
+/** Reads a profiles file through one descriptor: checked to be a small regular file, then read. */
+async function readProfilesFile(path: string, name: string): Promise<string> {
+  const file = await open(path, 'r').catch((error: unknown) => {
+    throw fileFailure(error, path, 'open')
+  })
+  try {
+    const info = await file.stat()
+    if (!info.isFile()) fail('file', `${name} is not a regular file.`, { where: path, hint: 'Choose a profiles file.' })
+    if (info.size > maxProfileFileBytes) fail('bad-file', `${name} is too large to be a profiles file.`, { where: path })
+    return await file.readFile('utf8')
+  } finally {
+    await file.close()
+  }
+}
+
+/** " at line L, column C" of the first syntax error: a position, never the text around it. */
+function jsonErrorPosition(text: string): string {
+  const bytes = Buffer.from(text.replace(/^\uFEFF/, ''), 'utf8')
+  if (text.trim() === '') return ': it contains no JSON value'
+  const problem = findJsonSyntaxError(bytes)
+  if (!problem) return ''
+  const before = bytes.subarray(0, problem.offset).toString('utf8')
+  const line = before.split('\n').length
+  return ` at line ${line}, column ${[...before.slice(before.lastIndexOf('\n') + 1)].length + 1}`
 }
 
 function hostLabel(profile: Profile): string {
