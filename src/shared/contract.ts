@@ -129,6 +129,17 @@ export interface DatasetSummary {
   count: number
   bytes: number
   warnings: string[]
+  /** Accounts whose fields have the wrong type (a bounded list; a warning gives the full count). */
+  problems?: AccountProblem[]
+}
+
+/** One account of an opened file with fields of the wrong type. Names fields and types, never values. */
+export interface AccountProblem {
+  /** Position in the file, from 0. */
+  index: number
+  /** The account's id, when it is a whole number. */
+  id: number | null
+  fields: Array<{ field: string; expected: string; found: string }>
 }
 
 /** A dataset as the renderer sees it: its name, never where it is. */

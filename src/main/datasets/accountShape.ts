@@ -1,4 +1,5 @@
 // What counts as a customer account, and where tokens might hide, in a file someone opened.
+import type { AccountProblem } from '../../shared/contract'
 import type { CustomerAccount } from '../../shared/kibo'
 
 const accountKeys = new Set([
@@ -61,18 +62,118 @@ export function isTicket(value: unknown): value is { customerAccount: CustomerAc
   return isPlainObject(value) && isPlainObject(value.customerAccount)
 }
 
-/** Up to `limit` keys of an object, for a message that says what a file holds instead. */
-export function someKeys(value: Record<string, unknown>, limit = 8): string {
-  const keys = Object.keys(value)
-  const shown = keys.slice(0, limit).map((key) => (key.length > 40 ? `${key.slice(0, 40)}…` : key))
-  return shown.join(', ') + (keys.length > limit ? `, … (${keys.length} keys)` : '')
+/** What a value is, for a message that says what a file holds instead: kinds and counts, never its text. */
+export function describeValue(value: unknown): string {
+  if (isPlainObject(value)) {
+    const keys = Object.keys(value).length
+    if (keys === 0) return 'an empty object'
+    return `an object with ${keys} key${keys === 1 ? '' : 's'}, none of them an account's (such as id, emailAddress or userName)`
+  }
+  return `${kindOf(value)}, not an object`
+}
+
+/** A JSON value's kind in words: "text", "a number", "true/false", "a list", "an object", "null". */
+export function kindOf(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'a list'
+  switch (typeof value) {
+    case 'string':
+      return 'text'
+    case 'number':
+      return 'a number'
+    case 'boolean':
+      return 'true/false'
+    case 'object':
+      return 'an object'
+    default:
+      return typeof value
+  }
+}
+
+type Expected = 'integer' | 'text' | 'true/false' | 'list' | 'object'
+
+// The type each account field must have for the views to read it (null is always allowed: Kibo sends it).
+const expectedTypes: Record<string, Expected> = {
+  id: 'integer',
+  customerSet: 'text',
+  companyOrOrganization: 'text',
+  taxId: 'text',
+  externalId: 'text',
+  customerSinceDate: 'text',
+  accountType: 'text',
+  emailAddress: 'text',
+  userName: 'text',
+  firstName: 'text',
+  lastName: 'text',
+  localeCode: 'text',
+  userId: 'text',
+  taxExempt: 'true/false',
+  migrationRequired: 'true/false',
+  isAnonymous: 'true/false',
+  isLocked: 'true/false',
+  isActive: 'true/false',
+  acceptsMarketing: 'true/false',
+  hasExternalPassword: 'true/false',
+  contacts: 'list',
+  notes: 'list',
+  attributes: 'list',
+  segments: 'list',
+  commerceSummary: 'object',
+  auditInfo: 'object',
+}
+const expectedNames: Record<Expected, string> = {
+  integer: 'a whole number',
+  text: 'text',
+  'true/false': 'true/false',
+  list: 'a list',
+  object: 'an object',
+}
+
+function fits(value: unknown, expected: Expected): boolean {
+  if (value === null || value === undefined) return true
+  switch (expected) {
+    case 'integer':
+      return Number.isInteger(value)
+    case 'text':
+      return typeof value === 'string'
+    case 'true/false':
+      return typeof value === 'boolean'
+    case 'list':
+      return Array.isArray(value)
+    case 'object':
+      return isPlainObject(value)
+  }
+}
+
+/** At most this many accounts are listed; the count covers them all. */
+export const MAX_LISTED_PROBLEMS = 200
+
+/** Accounts whose fields have the wrong type: which (index and id), which fields, expected vs found. Never the values. */
+export function accountProblems(accounts: readonly CustomerAccount[]): { list: AccountProblem[]; total: number } {
+  const list: AccountProblem[] = []
+  let total = 0
+  for (let index = 0; index < accounts.length; index++) {
+    const account = accounts[index] as Record<string, unknown>
+    let fields: AccountProblem['fields'] | null = null
+    for (const key in account) {
+      const expected = expectedTypes[key]
+      if (expected === undefined || fits(account[key], expected)) continue
+      ;(fields ??= []).push({ field: key, expected: expectedNames[expected], found: kindOf(account[key]) })
+    }
+    if (!fields) continue
+    total++
+    if (list.length < MAX_LISTED_PROBLEMS) list.push({ index, id: Number.isInteger(account.id) ? (account.id as number) : null, fields })
+  }
+  return { list, total }
 }
 
 // Byte patterns found in every spelling of the keys isSecretKey (../exports/secrets) names —
 // "accessToken", "refresh_token", "client_secret", "Password", "apiKey", "API_KEY",
-// "Authorization", "set-cookie" — in lower, upper and camel case. An element without any of them
-// has no secret key, so most elements skip the deep walk that strips secrets. Native search,
-// ~0.1 s per 100 MB. parseFile.test.ts holds each spelling to this list.
+// "Authorization", "set-cookie", "credentials" — in lower, upper and camel case, plus the start
+// of a \u escape, because a key written "accessTok\u0065n" holds none of them until it is
+// decoded (exports write non-ASCII as is, so real files rarely have escapes). An element without
+// any of them has no secret key, so most elements skip the deep walk that strips secrets. Native
+// search; parseFile.test.ts holds each spelling to this list.
 const hints = [
   'oken"',
   'OKEN"',
@@ -81,24 +182,30 @@ const hints = [
   'assword',
   'ASSWORD',
   'assWord',
-  'pikey',
-  'piKey',
-  'PIKEY',
-  'pi_key',
-  'PI_KEY',
-  'pi-key',
-  'PI-KEY',
+  'key"', // apikey, api_key, api-key
+  'Key"', // apiKey, api_Key
+  'KEY"',
   'uthorization',
   'UTHORIZATION',
   'ookie',
   'OOKIE',
+  'redential',
+  'REDENTIAL',
+  '\\u',
 ].map((text) => Buffer.from(text))
 const flagOnly = Buffer.from('hasExternalP') // "hasExternalPassword" is a boolean in every account
 
-function isFlagName(bytes: Buffer, k: number): boolean {
+// `"hasExternalPassword": true` or false: the one spelling of a secret-ish key that holds no secret.
+// Anything else under it (a string, a number, a key cut by the end of the read) takes the slow path.
+function isFlagEntry(bytes: Buffer, k: number): boolean {
   if (k < flagOnly.length) return false
   for (let j = 1; j <= flagOnly.length; j++) if (bytes[k - j] !== flagOnly[flagOnly.length - j]) return false
-  return true
+  let i = k + 'assword'.length
+  if (bytes[i++] !== 0x22) return false
+  while (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d) i++
+  if (bytes[i++] !== 0x3a) return false
+  while (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d) i++
+  return bytes[i] === 0x74 || bytes[i] === 0x66 // 't'rue or 'f'alse
 }
 
 /** Offsets in a file where a secret key might be, found chunk by chunk as the file is read. */
@@ -118,7 +225,7 @@ export class SecretHints {
     }
     for (const hint of hints) {
       for (let k = bytes.indexOf(hint); k !== -1; k = bytes.indexOf(hint, k + hint.length)) {
-        if (hint[0] === 0x61 && isFlagName(bytes, k)) continue
+        if (hint[0] === 0x61 && isFlagEntry(bytes, k)) continue
         found.push(position + k)
       }
     }

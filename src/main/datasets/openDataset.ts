@@ -111,6 +111,7 @@ export function openDataset(path: string, options: OpenDatasetOptions = {}): Pro
             count: message.count,
             bytes: message.bytes,
             warnings: message.warnings,
+            ...(message.problems?.length ? { problems: message.problems } : {}),
           }
           resolveOpen({
             summary,

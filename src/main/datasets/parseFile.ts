@@ -1,13 +1,13 @@
 // Reads an accounts file into memory, element by element (see scanner.ts). Synchronous on
 // purpose: it runs in the dataset worker, where blocking is the point, and reads are fastest so.
-import { closeSync, openSync, readSync, statSync } from 'node:fs'
-import { basename } from 'node:path'
+import { constants } from 'node:buffer'
+import { closeSync, fstatSync, readSync } from 'node:fs'
 import { AppFailure } from '../../shared/errors'
-import type { DatasetSummary } from '../../shared/contract'
+import type { AccountProblem, DatasetSummary } from '../../shared/contract'
 import type { CustomerAccount } from '../../shared/kibo'
-import { fileFailure } from '../exports/atomicFile'
 import { isSecretKey, setOwn, withoutSecrets } from '../exports/secrets'
-import { isTicket, looksLikeAccount, SecretHints, someKeys } from './accountShape'
+import { accountProblems, describeValue, isTicket, looksLikeAccount, SecretHints } from './accountShape'
+import { displayName, openFailure, openRegularFile, printable } from './fileKind'
 import { findJsonSyntaxError } from './jsonSyntax'
 import { locateInFile } from './position'
 import { JsonScanner, ScanError } from './scanner'
@@ -16,18 +16,25 @@ import { SAVE_AS, sniff } from './sniff'
 /** V8 can't hold much more than this as objects; refuse early instead of failing late. */
 export const MAX_DATASET_BYTES = 2 * 1024 ** 3
 export const MAX_DEPTH = 512
+/** V8's longest string (~512 MB): one account or field larger than this can't be decoded. */
+export const MAX_VALUE_BYTES = constants.MAX_STRING_LENGTH
 const CHUNK = 4 << 20
 
 export interface ParsedAccounts {
   shape: DatasetSummary['shape']
   accounts: CustomerAccount[]
   warnings: string[]
+  /** Accounts with fields of the wrong type (a bounded list; the warning says how many in all). */
+  problems: AccountProblem[]
+  /** Bytes read: the file's size when it was opened. */
   bytes: number
 }
 
 export interface ParseOptions {
   maxBytes?: number
   maxDepth?: number
+  /** The largest single value (an account, a field) to decode; default V8's longest string. */
+  maxValueBytes?: number
   chunkSize?: number
   onProgress?: (bytesRead: number, totalBytes: number) => void
 }
@@ -37,26 +44,19 @@ function sizeText(bytes: number): string {
 }
 
 export function parseAccountFile(path: string, options: ParseOptions = {}): ParsedAccounts {
-  const name = basename(path)
+  const name = displayName(path)
   const maxBytes = options.maxBytes ?? MAX_DATASET_BYTES
-  let size: number
-  let fd: number
+  const { fd, stat } = openRegularFile(path)
   try {
-    const stat = statSync(path)
-    if (stat.isDirectory()) throw new AppFailure({ kind: 'file', message: `${path} is a folder, not a file.`, where: path })
-    size = stat.size
+    // Everything below reads exactly these bytes: a file that grows meanwhile is read as it was.
+    const size = stat.size
     if (size > maxBytes)
       throw new AppFailure({
         kind: 'file',
         message: `${name} is ${sizeText(size)}; files over ${sizeText(maxBytes)} can't be opened.`,
         hint: 'Export fewer accounts per file (a search instead of all), or split the file.',
-        where: path,
+        where: printable(path),
       })
-    fd = openSync(path, 'r')
-  } catch (error) {
-    throw fileFailure(error, path, 'open')
-  }
-  try {
     return parseOpenFile(fd, size, name, options)
   } finally {
     closeSync(fd)
@@ -67,6 +67,7 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
   const head = Buffer.alloc(Math.min(size, 4096))
   readSync(fd, head, 0, head.length, 0)
   const { skip } = sniff(head, name)
+  const maxValueBytes = options.maxValueBytes ?? MAX_VALUE_BYTES
 
   const accounts: CustomerAccount[] = []
   const warnings: string[] = []
@@ -80,21 +81,45 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
     const { line, column } = locateInFile(fd, offset, skip)
     return { line, column, text: `line ${line}, column ${column} (byte ${offset})` }
   }
-  const badFile = (message: string, offset: number, lineOnly = false): AppFailure => {
+  // In JSON Lines a person looks for the line the broken value starts on, whatever broke inside it.
+  const badFile = (message: string, offset: number, valueStart?: number): AppFailure => {
     const at = where(offset)
-    const place = lineOnly ? `line ${at.line}, column ${at.column}` : at.text
-    return new AppFailure({ kind: 'bad-file', message: `${name}: ${message} (at ${place})`, hint: SAVE_AS, where: place })
+    const lines = scanner.shape === 'lines'
+    const startLine = lines && valueStart !== undefined ? where(valueStart).line : null
+    const place = startLine !== null ? `in the value that starts on line ${startLine}, at ${at.text}` : `at ${at.text}`
+    return new AppFailure({
+      kind: 'bad-file',
+      message: `${name}: ${message} (${place})`,
+      hint: SAVE_AS,
+      where: startLine !== null ? `line ${startLine}` : at.text,
+    })
   }
 
   const parse = (buf: Buffer, start: number, end: number, offset: number): unknown => {
+    // Past V8's longest string, toString itself throws: say so instead of "not valid JSON".
+    if (end - start > maxValueBytes) throw tooLarge(end - start, offset)
+    let text: string
     try {
-      return JSON.parse(buf.toString('utf8', start, end))
+      text = buf.toString('utf8', start, end)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_STRING_TOO_LONG') throw tooLarge(end - start, offset)
+      throw error
+    }
+    try {
+      return JSON.parse(text)
     } catch (error) {
       const problem = findJsonSyntaxError(buf.subarray(start, end))
       const message = problem?.message ?? (error instanceof RangeError ? 'The JSON is nested too deeply.' : 'The JSON could not be read.')
-      throw badFile(`not valid JSON: ${message}`, offset + (problem?.offset ?? 0), scanner.shape === 'lines')
+      throw badFile(`not valid JSON: ${message}`, offset + (problem?.offset ?? 0), offset)
     }
   }
+  const tooLarge = (bytes: number, offset: number): AppFailure =>
+    badFile(
+      `a single value of ${megabytes(bytes)} MB is larger than this app can hold in one string (${megabytes(maxValueBytes)} MB).` +
+        ' Split it into smaller values (one account per line, or pages of accounts).',
+      offset,
+      offset,
+    )
 
   const scanner = new JsonScanner(
     {
@@ -111,9 +136,14 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
             : scanner.shape === 'lines'
               ? 'The lines of this file'
               : 'The elements of this array'
-          throw badFile(`${what} are not customer accounts (the first has keys: ${someKeys(value as Record<string, unknown>)}).`, offset)
+          throw badFile(`${what} are not customer accounts (the first is ${describeValue(value)}).`, offset, offset)
         }
-        accounts.push((ticket || hints.within(offset, offset + end - start) ? withoutSecrets(value) : value) as CustomerAccount)
+        if (ticket || hints.within(offset, offset + end - start)) {
+          const clean = withoutSecrets(value)
+          if (clean !== value) droppedTokens = true
+          value = clean
+        }
+        accounts.push(value as CustomerAccount)
       },
       field(key, buf, start, end, offset) {
         // Token values are never parsed, so they never become strings in this process.
@@ -121,7 +151,10 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
           droppedTokens = true
           return
         }
-        setOwn(top, key, withoutSecrets(parse(buf, start, end, offset)))
+        const value = parse(buf, start, end, offset)
+        const clean = withoutSecrets(value)
+        if (clean !== value) droppedTokens = true
+        setOwn(top, key, clean)
       },
       itemsStart() {
         itemsStreamed = true
@@ -130,7 +163,7 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
         // The first object was line 1 of JSON Lines, not the whole file.
         const first = isTicket(top) ? top.customerAccount : top
         if (!looksLikeAccount(first))
-          throw badFile(`The lines of this file are not customer accounts (the first has keys: ${someKeys(first)}).`, skip, true)
+          throw badFile(`The lines of this file are not customer accounts (the first is ${describeValue(first)}).`, skip, skip)
         accounts.push(first)
       },
     },
@@ -139,8 +172,9 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
 
   let position = skip
   try {
-    for (;;) {
-      const target = scanner.writable(options.chunkSize ?? CHUNK)
+    // Never past `size`: bytes appended while reading are not this file as it was opened.
+    while (position < size) {
+      const target = scanner.writable(Math.min(options.chunkSize ?? CHUNK, size - position))
       const read = readSync(fd, target, 0, target.length, position)
       if (read === 0) break
       hints.scan(target.subarray(0, read), position)
@@ -148,15 +182,35 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
       scanner.commit(read)
       options.onProgress?.(position, size)
     }
+    if (position < size)
+      throw new AppFailure({
+        kind: 'bad-file',
+        message: `${name} became shorter while it was read (${position} of ${size} bytes were there).`,
+        hint: 'Wait until the program writing it has finished, then open it again.',
+      })
     scanner.end()
   } catch (error) {
     if (error instanceof ScanError) {
-      if (error.problem === 'empty') throw new AppFailure({ kind: 'bad-file', message: `${name} is empty.`, hint: SAVE_AS })
+      if (error.problem === 'empty')
+        throw new AppFailure({
+          kind: 'bad-file',
+          message: `${name} contains no JSON value: its ${size} byte${size === 1 ? ' is' : 's are'} all white space.`,
+          hint: SAVE_AS,
+        })
       const prefix = error.problem === 'truncated' ? 'the file is cut short. ' : error.problem === 'too-deep' ? '' : 'not valid JSON: '
-      throw badFile(prefix + error.message, error.offset, scanner.shape === 'lines')
+      throw badFile(prefix + error.message, error.offset, error.valueStart)
     }
     if (error instanceof AppFailure) throw error
-    throw fileFailure(error, name, 'read')
+    throw openFailure(error, name, 'read')
+  }
+  try {
+    const now = fstatSync(fd).size
+    if (now > size)
+      warnings.push(
+        `The file grew while it was read; read the first ${size} bytes as they were (it now has ${now}). Open it again for the rest.`,
+      )
+  } catch {
+    // Only the note depends on it; what was read stands.
   }
 
   let shape: DatasetSummary['shape']
@@ -176,7 +230,7 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
   } else {
     throw new AppFailure({
       kind: 'bad-file',
-      message: `${name} holds a JSON object that is not a customer account, a page of accounts or an auth ticket (its keys: ${someKeys(top) || 'none'}).`,
+      message: `${name} holds a JSON object that is not a customer account, a page of accounts or an auth ticket (it is ${describeValue(top)}).`,
       hint: SAVE_AS,
     })
   }
@@ -187,7 +241,17 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
     warnings.push(
       `${duplicates.count} account${duplicates.count === 1 ? ' repeats' : 's repeat'} an id already in the file (first: ${duplicates.first.join(', ')}).`,
     )
-  return { shape, accounts, warnings, bytes: size }
+  const problems = accountProblems(accounts)
+  if (problems.total > 0)
+    warnings.push(
+      `${problems.total} account${problems.total === 1 ? ' has' : 's have'} fields of the wrong type` +
+        (problems.list.length < problems.total ? ` (the first ${problems.list.length} are listed under Problems).` : ' (see Problems).'),
+    )
+  return { shape, accounts, warnings, problems: problems.list, bytes: position }
+}
+
+function megabytes(bytes: number): number {
+  return Math.round(bytes / 1024 ** 2)
 }
 
 function isFlag(buf: Buffer, start: number, end: number): boolean {

@@ -1,5 +1,5 @@
 // Messages between the main process and a dataset worker (one worker per open file).
-import type { AppError, DatasetPage, DatasetSummary } from '../../shared/contract'
+import type { AccountProblem, AppError, DatasetPage, DatasetSummary } from '../../shared/contract'
 import type { CustomerAccount } from '../../shared/kibo'
 import type { DatasetQuery } from './dataset'
 
@@ -14,7 +14,14 @@ export type WorkerRequest = WorkerAsk & { id: number }
 
 export type WorkerReply =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'opened'; shape: DatasetSummary['shape']; count: number; bytes: number; warnings: string[] }
+  | {
+      type: 'opened'
+      shape: DatasetSummary['shape']
+      count: number
+      bytes: number
+      warnings: string[]
+      problems: AccountProblem[]
+    }
   | { type: 'failed'; error: AppError }
   | { type: 'reply'; id: number; ok: true; value: DatasetPage | CustomerAccount }
   | { type: 'reply'; id: number; ok: false; error: AppError }

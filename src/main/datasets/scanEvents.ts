@@ -16,12 +16,16 @@ export interface ScanEvents {
 
 export type ScanProblem = 'syntax' | 'truncated' | 'empty' | 'too-deep'
 
-/** Where and why the file's structure is wrong. `offset` is a byte offset in the file. */
+/**
+ * Where and why the file's structure is wrong. `offset` is a byte offset in the file;
+ * `valueStart`, where the element (account, JSON line) that broke starts, when inside one.
+ */
 export class ScanError extends Error {
   constructor(
     readonly problem: ScanProblem,
     message: string,
     readonly offset: number,
+    readonly valueStart?: number,
   ) {
     super(message)
     this.name = 'ScanError'

@@ -111,8 +111,10 @@ describe('JsonScanner', () => {
     expect(scanError('[{"a":1} {"b":2}]').message).toBe("Expected ',' or ']' after account #1, found '{'.")
     expect(scanError('[{"a":1},]').message).toContain('trailing comma')
     expect(scanError('[1, 2]').message).toBe("Expected account #1 (a JSON object), found '1'.")
-    expect(scanError('{"a" 1}').message).toBe(`Expected ':' after the property name "a", found '1'.`)
-    expect(scanError('{"a":1 "b":2}').message).toBe(`Expected ',' or '}' after the value of "a", found '"'.`)
+    // Property names are the file's content: never quoted (a token could be a key).
+    expect(scanError('{"a" 1}').message).toBe(`Expected ':' after a property name, found '1'.`)
+    expect(scanError('{"a":1 "b":2}').message).toBe(`Expected ',' or '}' after a property's value, found '"'.`)
+    expect(scanError('{"a":,}').message).toBe('A property has no value.')
     expect(scanError('{a:1}').message).toBe("Expected a property name in double quotes, found 'a'.")
     expect(scanError('[{"a":1}] x')).toMatchObject({ offset: 10 })
     expect(scanError('hello').message).toBe("Expected JSON ('{' or '['), found 'h'.")
@@ -121,7 +123,7 @@ describe('JsonScanner', () => {
   it('says the input is cut short, and where the cut account starts', () => {
     const error = scanError('[{"a":1},\n{"b":"unterminated')
     expect(error.problem).toBe('truncated')
-    expect(error.message).toBe('The file ends in the middle of account #2, which starts at byte 10.')
+    expect(error.message).toBe('The file ends in the middle of account #2, which starts at byte 10 (a missing closing quote or brace?).')
     expect(error.offset).toBe(28)
     expect(scanError('[{"a":1}').problem).toBe('truncated')
     expect(scanError('{"a":').problem).toBe('truncated')

@@ -93,7 +93,7 @@ export class JsonScanner {
     const at = this.#base + this.#len
     switch (this.#state) {
       case S.Start:
-        throw new ScanError('empty', 'The file is empty (it holds only white space).', at)
+        throw new ScanError('empty', 'The file holds only white space.', at)
       case S.After:
       case S.LinesBetween:
         return
@@ -101,8 +101,9 @@ export class JsonScanner {
       case S.Line:
         throw new ScanError(
           'truncated',
-          `The file ends in the middle of account #${this.count + 1}, which starts at byte ${this.#base + this.#start}.`,
+          `The file ends in the middle of account #${this.count + 1}, which starts at byte ${this.#base + this.#start} (a missing closing quote or brace?).`,
           at,
+          this.#base + this.#start,
         )
       default:
         throw new ScanError('truncated', 'The file ends before its JSON is complete.', at)
@@ -125,7 +126,8 @@ export class JsonScanner {
   }
 
   #fail(message: string, at: number, problem: ScanProblem = 'syntax'): never {
-    throw new ScanError(problem, message, this.#base + at)
+    const inValue = this.#state === S.Element || this.#state === S.Line
+    throw new ScanError(problem, message, this.#base + at, inValue ? this.#base + this.#start : undefined)
   }
 
   // Skips white space from #i; returns the next byte or -1 when the buffer is used up.
@@ -236,7 +238,7 @@ export class JsonScanner {
         case S.Colon: {
           const c = this.#next()
           if (c < 0) return
-          if (c !== COLON) this.#fail(`Expected ':' after the property name "${shorten(this.#key)}", found ${describeByte(c)}.`, this.#i)
+          if (c !== COLON) this.#fail(`Expected ':' after a property name, found ${describeByte(c)}.`, this.#i)
           this.#i++
           this.#state = S.Value
           break
@@ -256,7 +258,7 @@ export class JsonScanner {
           } else if (c === QUOTE) {
             this.#i++
             this.#state = S.ValueString
-          } else if (c === COMMA || c === RBRACE) this.#fail(`The property "${shorten(this.#key)}" has no value.`, this.#i)
+          } else if (c === COMMA || c === RBRACE) this.#fail('A property has no value.', this.#i)
           else this.#state = S.ValueLiteral
           break
         }
@@ -280,7 +282,7 @@ export class JsonScanner {
             this.#i++
             this.#state = S.Key
           } else if (c === RBRACE) this.#closeTop()
-          else this.#fail(`Expected ',' or '}' after the value of "${shorten(this.#key)}", found ${describeByte(c)}.`, this.#i)
+          else this.#fail(`Expected ',' or '}' after a property's value, found ${describeByte(c)}.`, this.#i)
           break
         }
         case S.After: {
@@ -359,8 +361,4 @@ export class JsonScanner {
     if (this.#lineBreakSeen) this.#firstNewline = true
     this.#state = S.After
   }
-}
-
-function shorten(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text
 }

@@ -37,7 +37,14 @@ try {
     onProgress: (done, total) => post({ type: 'progress', done, total }),
   })
   dataset = new Dataset(parsed.accounts)
-  post({ type: 'opened', shape: parsed.shape, count: parsed.accounts.length, bytes: parsed.bytes, warnings: parsed.warnings })
+  post({
+    type: 'opened',
+    shape: parsed.shape,
+    count: parsed.accounts.length,
+    bytes: parsed.bytes,
+    warnings: parsed.warnings,
+    problems: parsed.problems,
+  })
 } catch (error) {
   post({ type: 'failed', error: asAppError(error) })
 }

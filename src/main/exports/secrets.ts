@@ -1,13 +1,18 @@
 // Tokens never leave the process in a file or to the renderer. Accounts normally hold none, but an
 // account taken from an auth ticket, or a file someone hands us, can carry them at any depth.
 
-/** A key that names a credential: `accessToken`, `refresh_token`, `jwtAccessToken`, `client_secret`, `password`, ... */
+/**
+ * A key that names a credential: `accessToken`, `refresh_token`, `jwtAccessToken`, `client_secret`,
+ * `password`, `credentials`, ... Keys are compared as JSON.parse decodes them, so "accessTok\u0065n"
+ * arrives here as "accessToken".
+ */
 export function isSecretKey(key: string): boolean {
   const k = key.toLowerCase().replace(/[-_]/g, '')
   return (
     k.endsWith('token') ||
     k.includes('secret') ||
     k.includes('password') ||
+    k.includes('credential') ||
     k === 'apikey' ||
     k === 'authorization' ||
     k === 'cookie' ||
