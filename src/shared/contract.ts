@@ -7,6 +7,7 @@ import type { CustomerAccount } from './kibo'
 import { callNames as channelCallNames, eventNames as channelEventNames } from './channels'
 import { impersonationTargetSchema, profileInputSchema, type Profile } from './profile'
 import { settingsSchema, type Settings } from './settings'
+import { requestLogQuerySchema, type RequestLogPage } from './requestLog'
 
 /** Ties an output type to a call's input schema. Main produces the output, so it needs no runtime schema. */
 function call<O>() {
@@ -235,6 +236,10 @@ export const calls = {
   ),
 
   'ops.cancel': call<{ cancelled: boolean }>()(z.strictObject({ operationId: z.string().min(1).max(64) })),
+
+  /** The profile's Kibo calls this session, newest first, with every secret replaced (see requestLog.ts). */
+  'log.requests': call<RequestLogPage>()(requestLogQuerySchema),
+  'log.clear': call<{ cleared: number }>()(z.strictObject({ profileId: id })),
 
   /** To a file chosen with files.chooseSave or files.grantTypedPath; 'exists' until replace is confirmed. */
   'exports.accounts': call<ExportResult | FileExistsAnswer>()(

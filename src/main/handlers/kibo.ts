@@ -1,7 +1,8 @@
 import type { Core } from '../core'
 import type { Handlers } from '../dispatch'
 
-type KiboCalls = 'kibo.impersonate' | 'kibo.refreshTicket' | 'kibo.searchAccounts' | 'kibo.getAccount' | 'ops.cancel'
+type KiboCalls =
+  'kibo.impersonate' | 'kibo.refreshTicket' | 'kibo.searchAccounts' | 'kibo.getAccount' | 'ops.cancel' | 'log.requests' | 'log.clear'
 
 export function kiboHandlers(core: Core): Pick<Handlers, KiboCalls> {
   const { inspector, operations } = core
@@ -18,5 +19,7 @@ export function kiboHandlers(core: Core): Pick<Handlers, KiboCalls> {
     'kibo.getAccount': ({ profileId, operationId, accountId, responseFields }, { signal }) =>
       run(profileId, operationId, signal, (s) => inspector.getAccount(profileId, accountId, responseFields, s)),
     'ops.cancel': async ({ operationId }) => ({ cancelled: operations.cancel(operationId) }),
+    'log.requests': async (query) => inspector.requestLog.list(query),
+    'log.clear': async ({ profileId }) => ({ cleared: inspector.requestLog.clear(profileId) }),
   }
 }

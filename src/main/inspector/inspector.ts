@@ -7,6 +7,7 @@ import type { CustomerAccount, CustomerAuthTicket } from '../../shared/kibo'
 import type { ImpersonationTarget, Profile } from '../../shared/profile'
 import { AppTokenCache, createKiboClient, resolveEndpoint, ticketView, type KiboClient } from '../kibo'
 import { describeEnvironment } from './describe'
+import { RequestLog } from './requestLog'
 
 export interface InspectorDeps {
   getProfile(id: string): Profile | undefined
@@ -37,6 +38,8 @@ export class Inspector {
   /** Bumped whenever a profile's settings change or it is forgotten: an answer to an older
    *  generation's request is dropped, whatever it was for. */
   readonly #generations = new Map<string, number>()
+  /** Every Kibo call of the session, per profile, redacted. */
+  readonly requestLog = new RequestLog()
 
   constructor(deps: InspectorDeps) {
     this.#deps = deps
@@ -152,6 +155,7 @@ export class Inspector {
     this.#tokenCaches.get(profileId)?.clear()
     this.#tokenCaches.delete(profileId)
     this.#tickets.delete(profileId)
+    this.requestLog.clear(profileId)
     this.#bump(profileId)
   }
 
@@ -211,6 +215,7 @@ export class Inspector {
       clientId: profile.clientId,
       tokenCache,
       timeoutMs,
+      onEvent: this.requestLog.observer(profile.id),
       getSecret: async () => {
         const current = this.#deps.getProfile(profile.id) ?? profile
         const secret = await this.#deps.getSecret(current)

@@ -5,7 +5,7 @@ export { createKiboClient, type KiboClient, type KiboClientOptions, type KiboRes
 export { decodeJwt, ticketView } from './jwt'
 export { redactSecrets } from './redact'
 export { readErrorBody, type ErrorBodyReading } from './errorBody'
-export { curlCommand, type Exchange } from './exchange'
+export { curlCommand, urlWithQuery, type Exchange } from './exchange'
 export type { KiboEvent } from './request'
 export type { Sleep } from './retry'
 export type { Transport, WireRequest, WireOutcome } from './transport'
