@@ -1,6 +1,6 @@
 // Opening account files offline: recognise, parse in a worker, list, search, filter, compare.
 export { openDataset, type DatasetHandle, type OpenDatasetOptions } from './openDataset'
-export { DatasetRegistry } from './registry'
+export { DatasetRegistry, MAX_OPEN_DATASETS } from './registry'
 export { diffAccounts } from './diff'
 export { MAX_DATASET_BYTES, parseAccountFile, type ParsedAccounts, type ParseOptions } from './parseFile'
 export type { DatasetQuery, DatasetSort, DatasetSortField } from './dataset'

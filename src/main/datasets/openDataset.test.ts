@@ -77,22 +77,24 @@ describe('openDataset (worker)', () => {
   })
 })
 
-describe('DatasetRegistry', () => {
-  it('keeps handles by id and closes them', async () => {
+describe('DatasetRegistry with real workers', () => {
+  it('opens a file once however often it is asked, and its worker ends when it closes', async () => {
     const registry = new DatasetRegistry()
-    const a = await openDataset(good, { id: 'a' })
-    const b = await openDataset(good, { id: 'b' })
-    registry.add(a)
-    registry.add(b)
-    expect(registry.list().map((s) => s.id)).toEqual(['a', 'b'])
-    expect(registry.get('a')).toBe(a)
-    expect(await registry.close('a')).toBe(true)
-    expect(await registry.close('a')).toBe(false)
-    expect(registry.get('a')).toBeUndefined()
+    const [a, b] = await Promise.all([registry.open(good), registry.open(good)])
+    const c = await registry.open(good)
+    expect(b).toBe(a)
+    expect(c).toBe(a)
+    expect(registry.size).toBe(1)
+    expect(registry.get(a.summary.id)).toBe(a)
+    expect(await registry.close(a.summary.id)).toBe(true)
+    expect(await registry.close(a.summary.id)).toBe(false)
+    expect(registry.get(a.summary.id)).toBeUndefined()
     expect(await appErrorOf(a.query({ offset: 0, limit: 1 }))).toMatchObject({ kind: 'not-found' })
+    const d = await registry.open(good)
+    expect(d).not.toBe(a)
     await registry.closeAll()
     expect(registry.size).toBe(0)
-    expect(await appErrorOf(b.account(0))).toMatchObject({ kind: 'not-found' })
+    expect(await appErrorOf(d.account(0))).toMatchObject({ kind: 'not-found' })
   })
 })
 
