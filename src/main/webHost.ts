@@ -11,6 +11,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Dispatch } from './dispatch'
 import { BodyTooLarge, readBody } from './requestBody'
 import type { EventHub } from './events'
+import { PAGE_HEADER, PageSessions, pageIdOf, type Schedule } from './pageSessions'
 
 export interface WebHostOptions {
   rendererDir: string
@@ -19,6 +20,9 @@ export interface WebHostOptions {
   port?: number
   /** Called when a page starts listening to events (the renderer has started). */
   onListening?: () => void
+  /** How long a page's event stream may be gone before its files close (default 10 s); tests pass a clock. */
+  pageGraceMs?: number
+  schedule?: Schedule
 }
 
 export interface WebHost {
@@ -58,6 +62,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let origin = ''
   let host = ''
   const openStreams = new Set<ServerResponse>()
+  const pages = new PageSessions({ dispatch: options.dispatch, graceMs: options.pageGraceMs, schedule: options.schedule })
 
   const server = createServer((req, res) => {
     securityHeaders(res)
@@ -71,7 +76,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (url.pathname.startsWith('/api/')) {
       if (req.headers.origin !== undefined && req.headers.origin !== origin) return json(res, 403, { error: 'Foreign origin.' })
       if (!hasKey(req)) return json(res, 401, { error: 'Missing or wrong key.' })
-      if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(res)
+      if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(res, pageIdOf(req.headers[PAGE_HEADER]))
       const match = /^\/api\/call\/([A-Za-z.]+)$/.exec(url.pathname)
       if (match && req.method === 'POST') return void handleCall(match[1], req, res)
       return json(res, 404, { error: 'No such endpoint.' })
@@ -100,20 +105,26 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res.on('close', () => {
       if (!res.writableFinished) controller.abort()
     })
-    const result = await options.dispatch(name, body, { signal: controller.signal })
+    // A call stops when its request goes away, and when its page does.
+    const page = pageIdOf(req.headers[PAGE_HEADER])
+    const signal = page === null ? controller.signal : AbortSignal.any([controller.signal, pages.signal(page)])
+    const result = await options.dispatch(name, body, { signal })
+    if (page !== null) pages.record(page, name, body, result)
     if (!res.destroyed) json(res, 200, result)
   }
 
-  function streamEvents(res: ServerResponse) {
+  function streamEvents(res: ServerResponse, page: string | null) {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
     res.write(': connected\n\n')
     openStreams.add(res)
+    if (page !== null) pages.connected(page)
     const unsubscribe = options.events.subscribe((name, payload) => {
       res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`)
     })
     res.on('close', () => {
       unsubscribe()
       openStreams.delete(res)
+      if (page !== null) pages.disconnected(page)
     })
     options.onListening?.()
   }

@@ -41,6 +41,8 @@ function takeKey(): string {
 }
 
 function httpBridge(key: string): Bridge {
+  // This page load's name: the host closes the files a page opened once the page is gone.
+  const page = crypto.randomUUID()
   type Listener = (payload: unknown) => void
   const listeners = new Map<EventName, Set<Listener>>()
   let streaming = false
@@ -49,7 +51,7 @@ function httpBridge(key: string): Bridge {
     streaming = true
     for (let attempt = 0; attempt < 1000; attempt++) {
       try {
-        const response = await fetch('/api/events', { headers: { 'x-inspector-key': key } })
+        const response = await fetch('/api/events', { headers: { 'x-inspector-key': key, 'x-inspector-page': page } })
         if (!response.ok || !response.body) break
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
         let buffer = ''
@@ -88,7 +90,7 @@ function httpBridge(key: string): Bridge {
       try {
         const response = await fetch(`/api/call/${name}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-inspector-key': key },
+          headers: { 'content-type': 'application/json', 'x-inspector-key': key, 'x-inspector-page': page },
           body: JSON.stringify(input ?? {}),
         })
         if (response.status === 401) {
