@@ -4,7 +4,7 @@ import { fail } from '../../shared/errors'
 import type { CustomerAccount } from '../../shared/kibo'
 import type { Core } from '../core'
 import type { Handlers } from '../dispatch'
-import { diffAccounts, openDataset } from '../datasets'
+import { diffAccounts } from '../datasets'
 import { exportAccounts } from '../exports'
 import { FileExists } from '../exports/atomicFile'
 
@@ -72,7 +72,8 @@ export function offlineHandlers(core: Core): Pick<Handlers, OfflineCalls> {
       const grant = files.grants.use(fileHandle, 'open')
       const source = grant.path
       return operations.run({ id: operationId, parent: signal }, async (s, id) => {
-        const handle = await openDataset(source, {
+        // Through the registry: the same file is not read twice, and the cap is checked before a worker starts.
+        const handle = await datasets.open(source, {
           signal: s,
           onProgress: (p) =>
             events.emit('progress', {
@@ -84,7 +85,6 @@ export function offlineHandlers(core: Core): Pick<Handlers, OfflineCalls> {
               etaSeconds: p.etaSeconds ?? null,
             }),
         })
-        datasets.add(handle)
         files.recent.add(source)
         // The renderer shows the name; where the file is stays in main.
         const { path: where, ...shown } = handle.summary
