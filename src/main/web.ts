@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util'
 import { createCore } from './core'
 import { typedPathDialogs } from './dialogs'
 import { defaultExportFolder } from './fileAccess'
+import { shutDown } from './shutdown'
 import { startWebHost } from './webHost'
 
 const usage = 'usage: node out/main/web.js [--port N] [--user-data DIR] [--export-folder DIR] [--keychain-service NAME] [FILE …]'
@@ -63,11 +64,12 @@ async function main() {
   console.log(`Settings and profiles: ${userDataDir}`)
   console.log(`Exports are saved in: ${exportFolder} (change with --export-folder DIR)`)
 
-  const stop = async () => {
-    await host.close()
-    await core.close()
-    process.exit(0)
-  }
+  // Open files' workers end with core.close(); a close that hangs still ends the process in 3 s.
+  const stop = () =>
+    void shutDown(async () => {
+      await host.close()
+      await core.close()
+    })
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
 }
