@@ -24,8 +24,11 @@ export const environmentSchema = z
     region: z.enum(kiboRegions).optional(),
     /** For 'custom': the API base, ending in /api. */
     baseUrl: z.url({ protocol: /^https?$/ }).optional(),
-    /** For 'custom': the home host that issues application tickets, ending in /api. Defaults to baseUrl. */
+    /** The host that issues application tickets, ending in /api. For 'custom' it defaults to baseUrl;
+     *  for 'kibo' it overrides the authHost choice. */
     authUrl: z.url({ protocol: /^https?$/ }).optional(),
+    /** For 'kibo': the region's home host (default) or the tenant's own host in its environment. */
+    authHost: z.enum(['home', 'tenant']).optional(),
     masterCatalog: positiveId.optional(),
     catalog: positiveId.optional(),
   })

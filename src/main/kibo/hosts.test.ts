@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { AppFailure } from '../../shared/errors'
 import { kiboEnvs, kiboRegions, type Environment } from '../../shared/profile'
 import { resolveEndpoint } from './hosts'
+import { authHostOptions } from '../../shared/kiboHosts'
 
 function failureOf(fn: () => unknown): AppFailure {
   try {
@@ -49,6 +50,47 @@ describe('resolveEndpoint for Kibo hosts', () => {
   it('rejects a bad tenant or site id', () => {
     expect(failureOf(() => resolveEndpoint({ kind: 'kibo', tenant: 0, env: 'sb', region: 'usc1' })).error.where).toBe('tenant')
     expect(failureOf(() => resolveEndpoint({ kind: 'kibo', tenant: 1, site: 1.5, env: 'sb', region: 'usc1' })).error.where).toBe('site')
+  })
+})
+
+describe('auth hosts for Kibo profiles', () => {
+  it('offers the home host and the tenant host of every region and environment; home is the default', () => {
+    for (const region of kiboRegions)
+      for (const env of kiboEnvs[region]) {
+        const tenant = resolveEndpoint({ kind: 'kibo', tenant: 12345, site: 678, env, region, authHost: 'tenant' })
+        // Tenant-host auth follows the environment: the sandbox's host for a sandbox, the pod's for production.
+        expect(tenant.authUrl).toBe(`https://t12345.${env}.${suffix[region]}/api`)
+        expect(resolveEndpoint({ kind: 'kibo', tenant: 12345, env, region, authHost: 'home' }).authUrl).toBe(home[region])
+        expect(resolveEndpoint({ kind: 'kibo', tenant: 12345, env, region }).authUrl).toBe(home[region])
+      }
+  })
+
+  it('names each choice for a person, sandbox or production by the environment', () => {
+    expect(authHostOptions('us', 'sandbox', 12345)).toEqual([
+      { value: 'home', url: 'https://home.mozu.com/api', label: 'US home host, sandbox and production (home.mozu.com)' },
+      { value: 'tenant', url: 'https://t12345.sandbox.mozu.com/api', label: 'Tenant host, sandbox (t12345.sandbox.mozu.com)' },
+    ])
+    expect(authHostOptions('euw1', 'tp1', 7).map((o) => o.url)).toEqual([
+      'https://home.euw1.kibocommerce.com/api',
+      'https://t7.tp1.euw1.kibocommerce.com/api',
+    ])
+    expect(authHostOptions('usc1', 'sb', 7)[1].label).toBe('Tenant host, sandbox (t7.sb.usc1.kibocommerce.com)')
+    expect(authHostOptions('usc1', 'tp2', 7)[1].label).toContain('production')
+  })
+
+  it('a typed auth URL overrides the choice, and is checked like any URL', () => {
+    const e = resolveEndpoint({
+      kind: 'kibo',
+      tenant: 1,
+      env: 'sb',
+      region: 'euw1',
+      authHost: 'tenant',
+      authUrl: 'https://auth.example.com/',
+    })
+    expect(e.authUrl).toBe('https://auth.example.com/api')
+    expect(
+      failureOf(() => resolveEndpoint({ kind: 'kibo', tenant: 1, env: 'sb', region: 'euw1', authUrl: 'ftp://x/api' })).error.where,
+    ).toBe('authUrl')
   })
 })
 

@@ -1,6 +1,7 @@
 // Where a profile's requests go: the API base of the tenant (and site), the home host that issues
 // application tickets, and the x-vol headers Kibo routes by. Pure: no network, no state.
 import { AppFailure } from '../../shared/errors'
+import { kiboAuthUrl, regionHosts } from '../../shared/kiboHosts'
 import { kiboEnvs, type Environment } from '../../shared/profile'
 
 export interface KiboEndpoint {
@@ -12,16 +13,6 @@ export interface KiboEndpoint {
   headers: Record<string, string>
   /** A short label for a person, e.g. "t12345-s678 · sandbox · US". */
   label: string
-}
-
-type Region = NonNullable<Environment['region']>
-
-const regionHosts: Record<Region, { suffix: string; home: string; label: string }> = {
-  us: { suffix: 'mozu.com', home: 'home.mozu.com', label: 'US' },
-  // GCP-US tenants: the OpenAPI servers list no home pod of their own (only home.mozu.com and
-  // home.euw1.kibocommerce.com), and US applications are issued tickets by home.mozu.com.
-  usc1: { suffix: 'usc1.kibocommerce.com', home: 'home.mozu.com', label: 'US-C1' },
-  euw1: { suffix: 'euw1.kibocommerce.com', home: 'home.euw1.kibocommerce.com', label: 'EU' },
 }
 
 function configFailure(message: string, hint: string, where?: string): AppFailure {
@@ -96,9 +87,11 @@ export function resolveEndpoint(env: Environment, options: { demoUrl?: string } 
           'env',
         )
       const host = regionHosts[region]
+      // A typed auth URL wins; else the chosen auth host, which follows the environment.
+      const authUrl = env.authUrl ? normaliseApiUrl(env.authUrl, 'authUrl') : kiboAuthUrl(region, envName, env.tenant, env.authHost)
       return {
         baseUrl: `https://${who}.${envName}.${host.suffix}/api`,
-        authUrl: `https://${host.home}/api`,
+        authUrl,
         headers,
         label: `${who} · ${envName} · ${host.label}`,
       }

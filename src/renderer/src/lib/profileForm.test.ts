@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Profile } from '../../../shared/profile'
 import {
+  authHostChoices,
+  authUrlMeaning,
   emptyForm,
   fieldForIssuePath,
   formFromProfile,
@@ -81,7 +83,15 @@ describe('formToInput', () => {
 
   it('drops the fields of the other environment kinds', () => {
     const base = filled({ baseUrl: 'https://x.test/api', authUrl: 'https://y.test/api', region: 'euw1', env: 'tp1', site: '7' })
-    expect(formToInput({ ...base, kind: 'kibo' }).environment).toEqual({ kind: 'kibo', tenant: 42, site: 7, region: 'euw1', env: 'tp1' })
+    // The auth URL is an override for a Kibo environment too.
+    expect(formToInput({ ...base, kind: 'kibo' }).environment).toEqual({
+      kind: 'kibo',
+      tenant: 42,
+      site: 7,
+      region: 'euw1',
+      env: 'tp1',
+      authUrl: 'https://y.test/api',
+    })
     expect(formToInput({ ...base, kind: 'custom' }).environment).toEqual({
       kind: 'custom',
       tenant: 42,
@@ -90,6 +100,32 @@ describe('formToInput', () => {
       authUrl: 'https://y.test/api',
     })
     expect(formToInput({ ...base, kind: 'demo' }).environment).toEqual({ kind: 'demo', tenant: 42, site: 7 })
+  })
+})
+
+describe('auth host', () => {
+  it('offers the region’s home host and the tenant host of the environment, and keeps the choice', () => {
+    const form = filled({ kind: 'kibo', region: 'euw1', env: 'sb', tenant: '42', authUrl: '' })
+    expect(authHostChoices(form).map((o) => o.url)).toEqual([
+      'https://home.euw1.kibocommerce.com/api',
+      'https://t42.sb.euw1.kibocommerce.com/api',
+    ])
+    expect(formToInput(form).environment.authHost).toBeUndefined()
+    const tenant = { ...form, authHost: 'tenant' as const }
+    expect(formToInput(tenant).environment.authHost).toBe('tenant')
+    expect(
+      formFromProfile({ ...kiboProfile, environment: { kind: 'kibo', tenant: 42, region: 'euw1', env: 'sb', authHost: 'tenant' } })
+        .authHost,
+    ).toBe('tenant')
+  })
+
+  it('says what an empty auth URL means', () => {
+    const kibo = filled({ kind: 'kibo', region: 'us', env: 'sandbox', tenant: '42', authUrl: '' })
+    expect(authUrlMeaning(kibo)).toBe('Empty: the auth host chosen above issues application tokens, https://home.mozu.com/api.')
+    expect(authUrlMeaning({ ...kibo, authHost: 'tenant' })).toContain('https://t42.sandbox.mozu.com/api')
+    expect(authUrlMeaning({ ...kibo, kind: 'custom', baseUrl: 'https://proxy.test/api' })).toBe(
+      'Empty: the base URL issues application tokens (tenant-host auth), https://proxy.test/api.',
+    )
   })
 })
 

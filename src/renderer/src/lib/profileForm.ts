@@ -3,6 +3,7 @@
 // numbers, which fields belong to which environment kind) are tested without a DOM.
 import { kiboEnvs, type kiboRegions, profileInputSchema, type Profile, type ProfileInput } from '../../../shared/profile'
 import { DEMO_CLIENT_ID, DEMO_SITE, DEMO_TENANT } from '../../../shared/demo'
+import { authHostOptions, type AuthHostChoice, type AuthHostOption } from '../../../shared/kiboHosts'
 
 export type EnvironmentKind = 'kibo' | 'custom' | 'demo'
 export type KiboRegion = (typeof kiboRegions)[number]
@@ -18,6 +19,8 @@ export interface ProfileForm {
   region: KiboRegion
   env: string
   baseUrl: string
+  /** Which host issues application tokens for a Kibo environment. */
+  authHost: AuthHostChoice
   authUrl: string
   masterCatalog: string
   catalog: string
@@ -75,6 +78,7 @@ export function emptyForm(color: string = swatches[0]): ProfileForm {
     region: 'us',
     env: kiboEnvs.us[0],
     baseUrl: '',
+    authHost: 'home',
     authUrl: '',
     masterCatalog: '',
     catalog: '',
@@ -102,6 +106,7 @@ export function formFromProfile(profile: Profile): ProfileForm {
     region,
     env: e.env ?? kiboEnvs[region][0],
     baseUrl: e.baseUrl ?? '',
+    authHost: e.authHost ?? 'home',
     authUrl: e.authUrl ?? '',
     masterCatalog: text(e.masterCatalog),
     catalog: text(e.catalog),
@@ -112,6 +117,24 @@ export function formFromProfile(profile: Profile): ProfileForm {
     responseFields: profile.responseFields,
     production: profile.production,
   }
+}
+
+/** The auth hosts Kibo documents for the form's region, environment and tenant. */
+export function authHostChoices(form: ProfileForm): AuthHostOption[] {
+  return authHostOptions(form.region, form.env, /^\d+$/.test(form.tenant.trim()) ? form.tenant.trim() : '')
+}
+
+/** What an empty auth URL means, in a person's words, for the form as it stands. */
+export function authUrlMeaning(form: ProfileForm): string {
+  if (form.kind === 'custom') {
+    const base = form.baseUrl.trim()
+    return `Empty: the base URL issues application tokens (tenant-host auth)${base ? `, ${base}` : ''}.`
+  }
+  if (form.kind === 'kibo') {
+    const chosen = authHostChoices(form).find((o) => o.value === form.authHost)
+    return `Empty: the auth host chosen above issues application tokens${chosen ? `, ${chosen.url}` : ''}.`
+  }
+  return 'The built-in demo issues its own tokens.'
 }
 
 /** A new region keeps the environment when the region has it, else takes the region's first. */
@@ -154,6 +177,8 @@ export function formToInput(form: ProfileForm): ProfileInput {
   if (form.kind === 'kibo') {
     environment.region = form.region
     environment.env = optionalText(form.env)
+    if (form.authHost !== 'home') environment.authHost = form.authHost
+    environment.authUrl = optionalText(form.authUrl)
   }
   if (form.kind === 'custom') {
     environment.baseUrl = optionalText(form.baseUrl)
