@@ -1,8 +1,7 @@
 // The secret canary: a whole session with a known client secret, then a search of everything the
 // app wrote and everything the renderer received, for that secret and for every token issued.
-import { readdirSync, readFileSync, statSync, mkdtempSync, rmSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { startEmulator, type Emulator } from '../src/main/emulator'
@@ -10,16 +9,13 @@ import { test, expect, screenshot } from './fixtures'
 import { fillCustomProfile, fillTarget, impersonate, reloadApp, tab } from './helpers'
 
 let emulator: Emulator
-let exportDir: string
 
 test.beforeAll(async () => {
   emulator = await startEmulator({ port: 0, seed: 11, accounts: 120 })
-  exportDir = mkdtempSync(join(tmpdir(), 'inspector-canary-exports-'))
 })
 
 test.afterAll(async () => {
   await emulator.close()
-  rmSync(exportDir, { recursive: true, force: true })
 })
 
 function filesUnder(dir: string): string[] {
@@ -90,14 +86,14 @@ test('no secret or token reaches a file, a log or the renderer during a whole se
   await app.getByRole('button', { name: 'Export…' }).click()
   const dialog = app.getByRole('dialog')
   await dialog.getByRole('radio', { name: /^Every account of the tenant/ }).check()
-  await dialog.getByLabel(/^Save to/).fill(join(exportDir, 'accounts.json'))
+  await dialog.getByLabel(/^Save as/).fill('accounts.json')
   await dialog.getByRole('button', { name: 'Export', exact: true }).click()
   await expect(dialog).toContainText(/Exported 120 accounts/)
   await screenshot(app, 'canary-export')
   await dialog.getByRole('button', { name: 'Close', exact: true }).click()
 
   await app.getByRole('button', { name: 'Export profiles…' }).click()
-  await app.getByLabel('Save the profiles to (file path)').fill(join(exportDir, 'profiles.json'))
+  await app.getByLabel('Save the profiles as (file name)').fill('profiles.json')
   await app.getByRole('button', { name: 'Export', exact: true }).click()
   await expect(app.getByText(/Exported \d+ profiles?/)).toBeVisible()
 
@@ -125,9 +121,9 @@ test('no secret or token reaches a file, a log or the renderer during a whole se
     ['the page', await app.content()],
     ['host output (logs)', host.output()],
     ...filesUnder(host.userDataDir).map((f): [string, string] => [f, readFileSync(f, 'latin1')]),
-    ...filesUnder(exportDir).map((f): [string, string] => [f, readFileSync(f, 'latin1')]),
+    ...filesUnder(host.exportDir).map((f): [string, string] => [f, readFileSync(f, 'latin1')]),
   ]
-  expect(filesUnder(exportDir).length).toBe(2)
+  expect(filesUnder(host.exportDir).length).toBe(2)
   const hits = haystacks.flatMap(([where, text]) => needles.filter((n) => text.includes(n)).map((n) => `${where} holds ${n.slice(0, 6)}…`))
   expect(hits).toEqual([])
 })

@@ -12,6 +12,8 @@ export interface AppHost {
   origin: string
   key: string
   userDataDir: string
+  /** The folder the host saves exports in (--export-folder): a fresh one per host. */
+  exportDir: string
   keychainService: string
   /** Everything the host printed (stdout and stderr), to search for leaks. */
   output(): string
@@ -24,6 +26,7 @@ export async function startHost(
   prepare: (userDataDir: string) => void = () => {},
 ): Promise<AppHost & { stop(): Promise<void> }> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'inspector-e2e-'))
+  const exportDir = mkdtempSync(join(tmpdir(), 'inspector-e2e-exports-'))
   prepare(userDataDir)
   const keychainService = `Account Inspector e2e ${randomUUID()}`
   const child: ChildProcess = spawn(
@@ -36,6 +39,8 @@ export async function startHost(
       userDataDir,
       '--keychain-service',
       keychainService,
+      '--export-folder',
+      exportDir,
       ...extraArgs,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
@@ -61,6 +66,7 @@ export async function startHost(
     origin: parsed.origin,
     key: parsed.hash.replace('#key=', ''),
     userDataDir,
+    exportDir,
     keychainService,
     output: () => output,
     async stop() {
@@ -70,6 +76,7 @@ export async function startHost(
         await exited
       }
       rmSync(userDataDir, { recursive: true, force: true })
+      rmSync(exportDir, { recursive: true, force: true })
     },
   }
 }
@@ -95,6 +102,20 @@ export const test = base.extend<{ host: AppHost; app: Page }>({
     await use(page)
   },
 })
+
+/** Calls the host's API directly, as the renderer would: the typed answer, failures included. */
+export async function apiResult<T = unknown>(
+  host: AppHost,
+  name: string,
+  input: unknown,
+): Promise<{ ok: boolean; value?: T; error?: { kind: string; message: string } }> {
+  const response = await fetch(`${host.origin}/api/call/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-inspector-key': host.key },
+    body: JSON.stringify(input),
+  })
+  return (await response.json()) as { ok: boolean; value?: T; error?: { kind: string; message: string } }
+}
 
 /** Calls the host's API directly, as the renderer would, for test setup. */
 export async function api<T = unknown>(host: AppHost, name: string, input: unknown): Promise<T> {

@@ -23,8 +23,9 @@ test.beforeAll(() => {
 
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-async function openFile(page: Page, name: string) {
-  await page.getByLabel('File path').fill(join(dir, name))
+/** The browser host's way in: a typed path, which main checks and grants (see files.grantTypedPath). */
+async function openFile(page: Page, name: string, folder = dir) {
+  await page.getByLabel('File path').fill(join(folder, name))
   await page.getByRole('button', { name: 'Open', exact: true }).click()
 }
 
@@ -101,22 +102,23 @@ test('compare two snapshots of one account', async ({ app }) => {
   await expectAccessible(app, 'compare view')
 })
 
-test('export every account of the demo tenant, redacted, then open the export offline', async ({ app }) => {
+test('export every account of the demo tenant, redacted, then open the export offline', async ({ app, host }) => {
   await app.getByRole('button', { name: 'Search accounts' }).click()
   await app.getByRole('button', { name: 'Export…' }).click()
   const dialog = app.getByRole('dialog')
   await dialog.getByRole('radio', { name: /^Every account of the tenant/ }).check()
   await dialog.getByRole('radio', { name: /JSON Lines/ }).check()
-  await dialog.getByLabel(/Redact personal data/).check()
-  const target = join(dir, 'demo-export.jsonl')
-  await dialog.getByLabel(/^Save to/).fill(target)
+  await dialog.getByLabel(/Mask personal data/).check()
+  await dialog.getByLabel(/^Save as/).fill('demo-export.jsonl')
   await expectAccessible(app, 'export dialog')
   await dialog.getByRole('button', { name: 'Export', exact: true }).click()
   await expect(dialog).toContainText(/Exported 500 accounts/)
+  await expect(dialog).toContainText(join(host.exportDir, 'demo-export.jsonl'))
+  await expect(dialog).toContainText('Personal data: masked')
   await dialog.getByRole('button', { name: 'Close', exact: true }).click()
 
   await app.getByRole('button', { name: 'Files', exact: true }).click()
-  await openFile(app, 'demo-export.jsonl')
+  await openFile(app, 'demo-export.jsonl', host.exportDir)
   await expect(app.getByText(/500 accounts|500 of 500/)).toBeVisible()
   // Redacted: the demo's first customer's real email is nowhere to be found.
   await app.getByLabel('Search', { exact: true }).fill('oliver.novak@example.com')

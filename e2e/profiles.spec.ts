@@ -1,6 +1,6 @@
 // Many tenants side by side: production asks first, switching never shows one tenant's data
 // under another, recent profiles are one keystroke away, and profiles travel without secrets.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
@@ -60,21 +60,38 @@ test('switching profiles clears what the other tenant showed; recent profiles ar
   await expect(app.getByTestId('active-profile')).toContainText('Demo tenant')
 })
 
-test('duplicate, export and re-import profiles: the file carries no secret', async ({ app }) => {
+test('duplicate, export and re-import profiles: the file carries no secret', async ({ app, host }) => {
   const dir = mkdtempSync(join(tmpdir(), 'inspector-profiles-'))
   try {
     await app.getByRole('button', { name: 'Actions for Demo tenant' }).click()
     await app.getByRole('menuitem', { name: 'Duplicate' }).click()
     await expect(sidebar(app)).toContainText('Demo tenant copy')
 
-    const file = join(dir, 'profiles.json')
+    // A file name: the browser host saves in the folder it was started with (--export-folder).
+    const file = join(host.exportDir, 'profiles.json')
     await app.getByRole('button', { name: 'Export profiles…' }).click()
-    await app.getByLabel('Save the profiles to (file path)').fill(file)
+    await app.getByLabel('Save the profiles as (file name)').fill('profiles.json')
     await app.getByRole('button', { name: 'Export', exact: true }).click()
     await expect(app.getByText(/Exported 2 profiles/)).toBeVisible()
     const exported = JSON.parse(readFileSync(file, 'utf8'))
     expect(exported.profiles).toHaveLength(2)
     expect(readFileSync(file, 'utf8')).not.toMatch(/secret|token/i)
+
+    // Saving again over it asks first; the file is untouched until the person agrees.
+    chmodSync(file, 0o640)
+    writeFileSync(file, JSON.stringify(exported))
+    await app.getByRole('button', { name: 'Export profiles…' }).click()
+    await app.getByLabel('Save the profiles as (file name)').fill('profiles.json')
+    await app.getByRole('button', { name: 'Export', exact: true }).click()
+    const confirm = app.getByRole('dialog', { name: 'Replace the file?' })
+    await expect(confirm).toContainText(`profiles.json already exists: ${file}.`)
+    await confirm.getByRole('button', { name: 'Cancel' }).click()
+    expect(readFileSync(file, 'utf8')).toBe(JSON.stringify(exported))
+    await app.getByRole('button', { name: 'Export', exact: true }).click()
+    await app.getByRole('dialog', { name: 'Replace the file?' }).getByRole('button', { name: 'Replace' }).click()
+    await expect(app.getByText(/Exported 2 profiles/)).toBeVisible()
+    expect(readFileSync(file, 'utf8')).not.toBe(JSON.stringify(exported))
+    expect(statSync(file).mode & 0o777).toBe(0o640)
 
     await app.getByRole('button', { name: 'Import profiles…' }).click()
     await app.getByLabel('Import profiles from (file path)').fill(file)

@@ -1,10 +1,13 @@
 // The files opened for offline review, shared by the dataset browser and the compare view. One
 // instance per Session. It listens for `file.open` from the moment it exists, so the shell should
 // call `openDatasets(session)` at start-up to catch files handed over before the browser shows.
-import type { DatasetSummary } from '../../../shared/contract'
+// Files are named by handles main issued (a dialog, a drop, the command line, the recent list, or
+// in the browser a typed path main checked): this page never names a path to read.
+import type { DatasetView, FileChoice, RecentFile } from '../../../shared/contract'
 import type { DatasetSort } from './datasetPages'
-import { fileName } from './progress'
 import type { Session } from './session.svelte'
+
+type DatasetSummary = DatasetView
 
 export interface Opening {
   operationId: string
@@ -21,6 +24,8 @@ export class OpenDatasets {
   dismissed = $state<Record<string, true>>({})
   /** The browser's search, filter and sort, kept here so they survive switching views. */
   view = $state<{ search: string; filter: string; sort: DatasetSort | null }>({ search: '', filter: '', sort: null })
+  /** The files opened lately (main keeps the list), each with a handle to open it again. */
+  recent = $state<RecentFile[]>([])
   /** Called after every successful open (e.g. so the shell can switch to the browser). */
   onopened: ((summary: DatasetSummary) => void) | null = null
 
@@ -28,18 +33,34 @@ export class OpenDatasets {
 
   constructor(session: Session) {
     this.#session = session
-    session.bridge.on('file.open', ({ path }) => void this.open(path))
+    session.bridge.on('file.open', (choice) => void this.open(choice))
+    void this.loadRecent()
   }
 
-  /** Without a path, the desktop app asks with a dialog. null: cancelled or failed (see session.error). */
-  async open(path?: string): Promise<DatasetSummary | null> {
-    const trimmed = path?.trim() || undefined
-    const label = trimmed ? `Opening ${fileName(trimmed)}` : 'Opening a file'
+  /** Desktop: main's open dialog, then the file chosen. null: cancelled or failed (see session.error). */
+  async openWithDialog(): Promise<DatasetSummary | null> {
+    const choice = await this.#session.call('files.chooseOpen', { kind: 'accounts' })
+    return choice ? this.open(choice) : null
+  }
+
+  /** Browser host: main checks the typed path (a regular, readable file) and grants it. */
+  async openTypedPath(path: string): Promise<DatasetSummary | null> {
+    const choice = await this.#session.call('files.grantTypedPath', { path: path.trim(), purpose: 'open' })
+    return choice ? this.open(choice) : null
+  }
+
+  async loadRecent(): Promise<void> {
+    this.recent = (await this.#session.bridge.call('files.recent', {}).then((r) => (r.ok ? r.value : null))) ?? this.recent
+  }
+
+  /** Opens a file main granted. null: cancelled or failed (see session.error). */
+  async open(choice: FileChoice): Promise<DatasetSummary | null> {
+    const label = `Opening ${choice.name}`
     let opening: Opening | null = null
     const summary = await this.#session.track(label, 'datasets.open', (operationId) => {
       opening = { operationId, label }
       this.openings = [...this.openings, opening]
-      return trimmed ? { path: trimmed, operationId } : { operationId }
+      return { handle: choice.handle, operationId }
     })
     const done = opening as Opening | null
     this.openings = this.openings.filter((o) => o.operationId !== done?.operationId)
@@ -49,6 +70,7 @@ export class OpenDatasets {
     this.list = index >= 0 ? this.list.map((d, i) => (i === index ? summary : d)) : [...this.list, summary]
     this.currentId = summary.id
     this.onopened?.(summary)
+    void this.loadRecent()
     return summary
   }
 
