@@ -32,6 +32,9 @@ export const callNames = [
   'datasets.account',
   'datasets.close',
   'compare.accounts',
+  'history.list',
+  'history.clear',
+  'profiles.testConnection',
 ] as const
 
 export const eventNames = ['progress', 'profiles.changed', 'file.open'] as const

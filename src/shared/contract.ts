@@ -169,7 +169,42 @@ export type DiffChange = { path: string; kind: 'added' | 'removed' | 'changed'; 
 export const accountSourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('dataset'), datasetId: id, index: z.number().int().min(0) }),
   z.strictObject({ kind: z.literal('live'), profileId: id, accountId: z.number().int().positive() }),
+  /** The account as it was when a history entry was recorded (personal data masked). */
+  z.strictObject({ kind: z.literal('history'), profileId: id, entryId: id }),
 ])
+
+/** One impersonation of a profile's recent history. No token; the snapshot itself stays in main. */
+export interface HistoryEntryView {
+  id: string
+  profileId: string
+  accountId: number | null
+  /** The customer's name as Kibo answered it, or null. */
+  name: string | null
+  /** How the customer was impersonated, and by what value. */
+  how: 'accountId' | 'cartId' | 'userId'
+  target: string
+  /** When (ISO). */
+  at: string
+  /** Whether the account as it was then is kept, for "compare now with then". */
+  hasSnapshot: boolean
+  /** Why there is no snapshot, for a person. */
+  snapshotNote: string | null
+}
+
+/** What one application token and a one-row read of the accounts said. No token. */
+export interface ConnectionTestView {
+  /** e.g. "t12345-s678 · sandbox · US". */
+  endpoint: string
+  apiUrl: string
+  authUrl: string
+  tenant: string | null
+  site: string | null
+  status: number
+  correlationId: string | null
+  elapsedMs: number
+  /** How many accounts Kibo says the tenant has. */
+  totalCount: number
+}
 
 export const datasetSortSchema = z.strictObject({
   field: z.enum(['index', 'id', 'name', 'emailAddress', 'userName', 'orderCount', 'totalOrderAmount', 'isActive', 'updateDate']),
@@ -280,6 +315,24 @@ export const calls = {
   'datasets.close': call<{ closed: boolean }>()(z.strictObject({ datasetId: id })),
 
   'compare.accounts': call<DiffChange[]>()(z.strictObject({ left: accountSourceSchema, right: accountSourceSchema })),
+
+  /** A profile's recent impersonations, newest first. */
+  'history.list': call<HistoryEntryView[]>()(z.strictObject({ profileId: id })),
+  'history.clear': call<HistoryEntryView[]>()(z.strictObject({ profileId: id })),
+
+  /**
+   * An application token and one one-row read (GET /commerce/customer/accounts?pageSize=1), for a
+   * saved profile or the editor's unsaved values. `secret`: one typed in the editor, not yet saved;
+   * without it the saved profile's secret is used.
+   */
+  'profiles.testConnection': call<ConnectionTestView>()(
+    z.strictObject({
+      profileId: id.optional(),
+      profile: profileInputSchema.optional(),
+      secret: z.string().min(1).max(1000).optional(),
+      operationId,
+    }),
+  ),
 } as const
 
 export type Calls = typeof calls

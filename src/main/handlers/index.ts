@@ -6,7 +6,17 @@ import { fileHandlers } from './files'
 import { kiboHandlers } from './kibo'
 import { offlineHandlers } from './offline'
 import { profileHandlers } from './profiles'
+import { recordingImpersonations, workspaceHandlers } from './workspace'
 
 export function createHandlers(core: Core): Handlers {
-  return { ...appHandlers(core), ...profileHandlers(core), ...kiboHandlers(core), ...offlineHandlers(core), ...fileHandlers(core) }
+  const kibo = kiboHandlers(core)
+  return {
+    ...appHandlers(core),
+    ...profileHandlers(core),
+    ...kibo,
+    'kibo.impersonate': recordingImpersonations(core, kibo['kibo.impersonate']),
+    ...offlineHandlers(core),
+    ...fileHandlers(core),
+    ...workspaceHandlers(core),
+  }
 }

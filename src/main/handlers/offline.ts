@@ -5,6 +5,7 @@ import type { CustomerAccount } from '../../shared/kibo'
 import type { Core } from '../core'
 import type { Handlers } from '../dispatch'
 import { diffAccounts } from '../datasets'
+import { historyFor } from '../history'
 import { exportAccounts } from '../exports'
 import { FileExists } from '../exports/atomicFile'
 
@@ -101,11 +102,17 @@ export function offlineHandlers(core: Core): Pick<Handlers, OfflineCalls> {
       const load = async (source: typeof left): Promise<CustomerAccount> =>
         source.kind === 'dataset'
           ? dataset(source.datasetId).account(source.index)
-          : operations.run({ profileId: source.profileId, parent: signal }, (s) =>
-              inspector.getAccount(source.profileId, source.accountId, undefined, s),
-            )
+          : source.kind === 'history'
+            ? historyFor(core).snapshot(source.profileId, source.entryId)
+            : operations.run({ profileId: source.profileId, parent: signal }, (s) =>
+                inspector.getAccount(source.profileId, source.accountId, undefined, s),
+              )
       const [before, after] = await Promise.all([load(left), load(right)])
-      return diffAccounts(before, after)
+      // A history snapshot keeps personal data masked: the other side is masked the same way,
+      // so what did not change compares equal.
+      const masked = (source: typeof left, account: CustomerAccount) =>
+        source.kind !== 'history' && (left.kind === 'history' || right.kind === 'history') ? historyFor(core).mask(account) : account
+      return diffAccounts(masked(left, before), masked(right, after))
     },
   }
 }

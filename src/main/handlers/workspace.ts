@@ -1,0 +1,56 @@
+// Impersonation history and the profile editor's connection test.
+import type { ImpersonationView } from '../../shared/contract'
+import { fail } from '../../shared/errors'
+import type { Core } from '../core'
+import type { CallContext, Handlers } from '../dispatch'
+import { historyFor } from '../history'
+import { testConnection } from '../inspector/testConnection'
+
+type WorkspaceCalls = 'history.list' | 'history.clear' | 'profiles.testConnection'
+
+export function workspaceHandlers(core: Core): Pick<Handlers, WorkspaceCalls> {
+  const history = historyFor(core)
+  return {
+    'history.list': async ({ profileId }) => history.list(profileId),
+    'history.clear': async ({ profileId }) => {
+      history.clear(profileId)
+      return history.list(profileId)
+    },
+    'profiles.testConnection': async ({ profileId, profile: unsaved, secret: typed, operationId }, { signal }) => {
+      const saved = profileId ? core.profiles.get(profileId) : undefined
+      if (profileId && !saved && !unsaved) fail('not-found', 'That profile no longer exists.', { hint: 'Choose another profile.' })
+      const profile = unsaved ?? saved
+      if (!profile) fail('invalid-input', 'Say which profile to test: a saved one, or the editor’s values.')
+      let secret = typed ?? null
+      if (!secret && saved) secret = (await core.vault.getClientSecret(saved.id)) ?? core.demo.builtInSecret(saved)
+      if (!secret && !saved) secret = core.demo.builtInSecret({ ...profile, id: '' } as never)
+      return core.operations.run({ id: operationId, profileId: saved?.id ?? null, parent: signal }, (s) =>
+        testConnection(
+          profile,
+          secret,
+          {
+            demoUrl: () => core.demo.url(),
+            timeoutMs: core.settings.get().kiboTimeoutSeconds * 1000,
+            onEvent: saved ? core.inspector.requestLog.observer(saved.id) : undefined,
+          },
+          s,
+        ),
+      )
+    },
+  }
+}
+
+type Impersonate = Handlers['kibo.impersonate']
+
+/** kibo.impersonate, recording each success in the profile's history. */
+export function recordingImpersonations(core: Core, impersonate: Impersonate): Impersonate {
+  return async (input, context: CallContext): Promise<ImpersonationView> => {
+    const answer = await impersonate(input, context)
+    try {
+      historyFor(core).record(input.profileId, input.target, answer.account, answer.responseFields)
+    } catch {
+      // History is a convenience: a settings folder that cannot be written must not fail an impersonation.
+    }
+    return answer
+  }
+}
