@@ -55,6 +55,48 @@ test('Kibo failing for good: the kind, Kibo’s message, the correlation id and 
   await expectAccessible(app, 'error banner')
 })
 
+test('from an error to its request in the log, and a cURL command with placeholders, never a token', async ({ app, host }) => {
+  await customProfile(host)
+  await reloadApp(app)
+  await expect(app.getByTestId('active-profile')).toContainText('Flaky tenant')
+  emulator.setFaults({ rules: [{ fault: 'http503', times: 100, match: 'impersonatecart' }] })
+  await impersonateButton(app).click()
+  const banner = app.getByTestId('error-banner')
+  await expect(banner).toContainText('HTTP 503', { timeout: 30_000 })
+  // Kibo's own fields, as its error body gave them.
+  await expect(banner).toContainText('error code: SERVICE_UNAVAILABLE')
+  await expect(banner).toContainText('application: Customer')
+  await banner.getByRole('button', { name: 'Show this request in the log' }).click()
+
+  const log = app.getByRole('dialog', { name: /Request log/ })
+  await expect(log).toBeVisible()
+  const selected = log.locator('tr.selected')
+  await expect(selected).toContainText('/commerce/customer/authtickets/impersonatecart')
+  await expect(selected).toContainText('503')
+  const detail = log.getByRole('region', { name: 'Request detail' })
+  await expect(detail).toContainText('Bearer $KIBO_TOKEN')
+  await expect(detail).toContainText('x-vol-correlation')
+  // Every attempt is there: the first, three retries, and the application token before them.
+  await log.getByLabel('Filter the request log').fill('impersonatecart')
+  await expect(log.locator('tbody tr')).toHaveCount(4)
+  await screenshot(app, 'request-log')
+  await expectAccessible(app, 'request log')
+
+  await detail.getByRole('button', { name: 'Copy as cURL' }).click()
+  await expect(detail.getByRole('status')).toContainText('Copied the cURL command')
+  const curl = await app.evaluate(() => navigator.clipboard.readText())
+  expect(curl).toMatch(/^curl -X POST 'http:\/\/127\.0\.0\.1:\d+\/api\/commerce\/customer\/authtickets\/impersonatecart'/)
+  expect(curl).toContain('-H "Authorization: Bearer $KIBO_TOKEN"')
+  expect(curl).toContain(`--data-raw '{"accountId":1003}'`)
+  const secrets = ['flaky-secret-value', ...emulator.issuedSecrets()].filter((s) => s.length >= 8)
+  const shown = `${curl}\n${await log.innerText()}`
+  for (const secret of secrets) expect(shown).not.toContain(secret)
+
+  await log.getByRole('button', { name: 'Close' }).click()
+  await expect(log).toBeHidden()
+  await expect(banner).toBeVisible()
+})
+
 test('a slow Kibo can be cancelled, and what was shown stays', async ({ app, host }) => {
   await customProfile(host)
   await reloadApp(app)
