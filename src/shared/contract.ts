@@ -48,6 +48,8 @@ export interface TicketView {
   hasRefreshToken: boolean
   jwt: JwtView | null
   issuedAt: string
+  /** The customer account this ticket impersonates, when known: views show it only beside that account. */
+  accountId?: number | null
 }
 
 /** Where a profile's client secret is. 'built-in': the demo tenant's, which ships with the app. */

@@ -35,7 +35,7 @@ function responseFieldsOf(query: Record<string, string>): FieldNode[] | undefine
     throw new KiboHttpError(
       400,
       'MISSING_OR_INVALID_PARAMETER',
-      `Missing or invalid parameter: responseFields ${parsed.error.message} (at position ${parsed.error.position})`,
+      `Missing or invalid parameter: responseFields ${parsed.error.message} (at character ${parsed.error.position + 1})`,
       { data: { parameter: 'responseFields', position: String(parsed.error.position) } },
     )
   return parsed.fields

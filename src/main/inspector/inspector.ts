@@ -179,7 +179,7 @@ export class Inspector {
   }
 
   #hold(profileId: string, ticket: CustomerAuthTicket, accountId: number | null): HeldTicket {
-    const held = { ticket, view: ticketView(ticket, new Date()), accountId }
+    const held = { ticket, view: { ...ticketView(ticket, new Date()), accountId }, accountId }
     this.#tickets.set(profileId, held)
     return held
   }

@@ -9,7 +9,7 @@ type Level = Map<string, Level | null>
 
 export class ResponseFieldsSyntaxError extends Error {
   constructor(readonly problem: ResponseFieldsProblem) {
-    super(`Invalid responseFields at ${problem.position}: ${problem.message}`)
+    super(`Invalid responseFields at character ${problem.position + 1}: ${problem.message}`)
     this.name = 'ResponseFieldsSyntaxError'
   }
 }

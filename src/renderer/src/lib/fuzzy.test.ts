@@ -61,6 +61,18 @@ describe('rankCommands', () => {
     expect(ids(rankCommands('zzz', commands))).toEqual([])
   })
 
+  it('ranks a command whose name is typed in full first, ahead of its group-mates', () => {
+    const palette = [
+      command('export', 'Export accounts…', 'Files'),
+      command('open', 'Open an exported file…', 'Files'),
+      { ...command('mode-files', 'Show Files', 'Views'), names: ['files'] },
+      { ...command('view-audit', 'Show the audit trail', 'Views'), names: ['audit'] },
+      command('audit-export', 'Audit log export', 'Files'),
+    ]
+    expect(ids(rankCommands('files', palette))[0]).toBe('mode-files')
+    expect(ids(rankCommands(' Audit ', palette))[0]).toBe('view-audit')
+  })
+
   it('keeps the given order for equal scores', () => {
     const same = [command('b', 'Open file'), command('a', 'Open file'), command('c', 'Open file')]
     expect(ids(rankCommands('open', same))).toEqual(['b', 'a', 'c'])

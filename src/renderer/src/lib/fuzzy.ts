@@ -8,6 +8,8 @@ export interface Command {
   group: string
   /** Shown at the right, e.g. a shortcut. */
   hint?: string
+  /** Names the command answers to exactly (a view's name, "files"): typed in full, it ranks first. */
+  names?: readonly string[]
   run: () => void
 }
 
@@ -86,7 +88,11 @@ export function rankCommands(query: string, commands: readonly Command[]): Comma
  * its own, so "profile demo" finds "Switch to Demo tenant" in Profiles; letters never straddle the
  * two, which would let nearly any short query match.
  */
+const exactBonus = 1000
+
 function commandScore(query: string, command: Command): number | null {
+  const typed = query.trim().toLowerCase()
+  if (typed && (command.label.toLowerCase() === typed || command.names?.some((n) => n.toLowerCase() === typed))) return exactBonus
   const label = fuzzyScore(query, command.label)
   if (label !== null) return label
   const words = query.split(/\s+/).filter(Boolean)

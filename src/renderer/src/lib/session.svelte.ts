@@ -17,6 +17,7 @@ import type {
 import type { AppError } from '../../../shared/errors'
 import type { CustomerAccount } from '../../../shared/kibo'
 import type { ImpersonationTarget } from '../../../shared/profile'
+import { accountFieldsProblem, errorBelongs, errorScopeOf, successClears, ticketRequestFields, type ErrorScope } from './subject'
 
 export type Progress = Events['progress']
 
@@ -35,6 +36,10 @@ export interface Shown {
   label: string
   correlationId: string | null
   elapsedMs: number | null
+  /** When it was read (ms since the epoch), shown in the subject header. */
+  readAt: number
+  /** For a file: its name. */
+  fileName?: string
 }
 
 let nextOperation = 1
@@ -44,7 +49,17 @@ export class Session {
   readonly bridge: Bridge
   info = $state<AppInfo | null>(null)
   profiles = $state.raw<ProfilesView | null>(null)
-  error = $state<AppError | null>(null)
+  #error = $state<AppError | null>(null)
+  /** What produced the error on screen: it leaves when that context changes or next succeeds. */
+  errorScope = $state<ErrorScope>('app')
+  /** The scope an error set from outside (a view assigning `error`) belongs to; the shell keeps it current. */
+  contextScope: ErrorScope = 'app'
+  /** When the last foreground request failed under data already on screen: that data is stale. */
+  staleSince = $state<number | null>(null)
+  /** When the search page on screen was read. */
+  searchReadAt = $state<number | null>(null)
+  /** When the last search failed under a page already on screen. */
+  searchStaleSince = $state<number | null>(null)
   notice = $state<string | null>(null)
   shown = $state.raw<Shown | null>(null)
   ticket = $state.raw<TicketView | null>(null)
@@ -54,6 +69,17 @@ export class Session {
   searchPage = $state.raw<AccountPage | null>(null)
   /** The one live request in the foreground (impersonate, refresh, search, open an account), if any. */
   foregroundId = $state<string | null>(null)
+
+  get error(): AppError | null {
+    return this.#error
+  }
+  set error(error: AppError | null) {
+    this.setError(error, this.contextScope)
+  }
+  setError(error: AppError | null, scope: ErrorScope) {
+    this.#error = error
+    this.errorScope = scope
+  }
 
   active = $derived<ProfileView | null>(this.profiles?.profiles.find((p) => p.id === this.profiles?.activeId) ?? null)
 
@@ -68,9 +94,13 @@ export class Session {
 
   /** Calls main; on failure records the error and returns null. */
   async call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K> | null> {
+    const scope = errorScopeOf(name, this.profiles?.activeId ?? null)
     const result = await this.bridge.call(name, input)
-    if (result.ok) return result.value
-    if (result.error.kind !== 'cancelled') this.error = result.error
+    if (result.ok) {
+      if (this.#error && this.errorScope === scope && successClears(name)) this.#error = null
+      return result.value
+    }
+    if (result.error.kind !== 'cancelled') this.setError(result.error, scope)
     return null
   }
 
@@ -106,6 +136,8 @@ export class Session {
     const active = view.profiles.find((p) => p.id === view.activeId)
     // Whatever came from another profile leaves the screen.
     if (this.shown && this.shown.profileId !== null && this.shown.profileId !== view.activeId) this.clearShown()
+    // So does an error of the profile switched away from.
+    if (this.#error && !errorBelongs(this.errorScope, view.activeId)) this.#error = null
     this.ticket = active?.ticket ?? null
   }
 
@@ -122,6 +154,9 @@ export class Session {
     this.shown = null
     this.ticket = null
     this.searchPage = null
+    this.staleSince = null
+    this.searchReadAt = null
+    this.searchStaleSince = null
   }
 
   async activate(id: string) {
@@ -143,12 +178,19 @@ export class Session {
   async impersonate(target: ImpersonationTarget, responseFields: string, confirmed = false): Promise<'done' | 'failed'> {
     const profile = this.active
     if (!profile) return 'failed'
+    // An expression known to be invalid is never sent; the form shows why, where.
+    const problem = accountFieldsProblem(responseFields)
+    if (problem) {
+      this.notice = `Not sent: responseFields has a problem at character ${problem.position + 1} (${problem.message}).`
+      return 'failed'
+    }
     this.error = null
     const operationId = this.#begin('Impersonating…')
     const result = await this.bridge.call('kibo.impersonate', {
       profileId: profile.id,
       target,
-      responseFields,
+      // Written against the account, as on every form; the app adds what it needs itself.
+      responseFields: ticketRequestFields(responseFields),
       confirmProduction: confirmed,
       operationId,
     })
@@ -158,7 +200,10 @@ export class Session {
         if (!(await this.confirmProduction(result.error.message)) || this.profiles?.activeId !== profile.id) return 'failed'
         return this.impersonate(target, responseFields, true)
       }
-      if (result.error.kind !== 'cancelled') this.error = result.error
+      if (result.error.kind !== 'cancelled') {
+        this.setError(result.error, `profile:${profile.id}`)
+        this.#markStale(profile.id)
+      }
       return 'failed'
     }
     if (this.profiles?.activeId !== profile.id) return 'failed'
@@ -184,7 +229,9 @@ export class Session {
       label: accountLabel(account),
       correlationId: view.correlationId,
       elapsedMs: view.elapsedMs,
+      readAt: Date.now(),
     }
+    this.staleSince = null
     this.ticket = view.ticket
   }
 
@@ -194,6 +241,7 @@ export class Session {
     const operationId = this.#begin('Refreshing the ticket…')
     const ticket = await this.call('kibo.refreshTicket', { profileId: profile.id, operationId })
     if (!this.#end(operationId)) return
+    if (!ticket) this.#markStale(profile.id)
     if (ticket && this.profiles?.activeId === profile.id) {
       this.ticket = ticket
       this.notice = 'Ticket refreshed.'
@@ -207,7 +255,11 @@ export class Session {
     const operationId = this.#begin('Searching accounts…')
     const page = await this.call('kibo.searchAccounts', { profileId: profile.id, ...params, operationId })
     if (!this.#end(operationId)) return
-    if (page && this.profiles?.activeId === profile.id) this.searchPage = page
+    if (page && this.profiles?.activeId === profile.id) {
+      this.searchPage = page
+      this.searchReadAt = Date.now()
+      this.searchStaleSince = null
+    } else if (!page && this.searchPage) this.searchStaleSince = Date.now()
   }
 
   async openAccount(accountId: number, responseFields: string) {
@@ -217,7 +269,9 @@ export class Session {
     const operationId = this.#begin('Loading the account…')
     const account = await this.call('kibo.getAccount', { profileId: profile.id, accountId, responseFields, operationId })
     if (!this.#end(operationId)) return
+    if (!account) this.#markStale(profile.id)
     if (!account || this.profiles?.activeId !== profile.id) return
+    this.staleSince = null
     this.shown = {
       source: 'account',
       profileId: profile.id,
@@ -228,10 +282,12 @@ export class Session {
       label: accountLabel(account),
       correlationId: null,
       elapsedMs: null,
+      readAt: Date.now(),
     }
   }
 
-  showFileAccount(account: CustomerAccount, label: string) {
+  showFileAccount(account: CustomerAccount, label: string, fileName?: string) {
+    this.staleSince = null
     this.shown = {
       source: 'file',
       profileId: null,
@@ -242,8 +298,14 @@ export class Session {
       label,
       correlationId: null,
       elapsedMs: null,
+      readAt: Date.now(),
+      ...(fileName !== undefined ? { fileName } : {}),
     }
-    this.ticket = null
+  }
+
+  /** A request of this profile failed: what is on screen from it was read before and is now stale. */
+  #markStale(profileId: string) {
+    if (this.shown && this.shown.profileId === profileId && this.shown.source !== 'file') this.staleSince = Date.now()
   }
 
   #begin(label: string): string {
