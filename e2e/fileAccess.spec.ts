@@ -67,7 +67,8 @@ test('exporting one account: JSON, not masked, the full path shown, and replacin
   await expect(dialog.getByLabel(/Mask personal data/)).not.toBeChecked()
   await dialog.getByLabel(/^Save as/).fill('one.json')
   const target = join(host.exportDir, 'one.json')
-  await expect(dialog).toContainText(`Saved to ${target}`)
+  await expect(dialog).toContainText(`Will be saved to ${target}`)
+  await screenshot(app, 'export-form-one-account')
   await dialog.getByRole('button', { name: 'Export', exact: true }).click()
   await expect(dialog).toContainText(`Exported 1 account to ${target}`)
   await expect(dialog).toContainText('Personal data: not masked')
@@ -80,6 +81,7 @@ test('exporting one account: JSON, not masked, the full path shown, and replacin
   await dialog.getByRole('button', { name: 'Export', exact: true }).click()
   await expect(dialog).toContainText('one.json already exists.')
   await expect(dialog).toContainText(target)
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused()
   await screenshot(app, 'export-replace')
   // The confirmation itself (what is behind the modal is other tests' business).
   const axe = await new AxeBuilder({ page: app }).include('[role="dialog"]').analyze()
