@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test, expect, screenshot, apiResult } from './fixtures'
 import AxeBuilder from '@axe-core/playwright'
-import { fillTarget, impersonate } from './helpers'
+import { fillTarget, impersonate, reloadApp } from './helpers'
 
 let dir: string
 test.beforeAll(() => {
@@ -92,4 +92,19 @@ test('exporting one account: JSON, not masked, the full path shown, and replacin
   await screenshot(app, 'export-done')
   expect(JSON.parse(readFileSync(target, 'utf8'))).toHaveLength(1)
   expect(statSync(target).mode & 0o777).toBe(0o644)
+})
+
+test('a file opened once is one click away after a reload, from main’s recent list', async ({ app }) => {
+  await app.getByRole('button', { name: 'Files', exact: true }).click()
+  await app.getByLabel('File path').fill(join(dir, 'accounts.jsonl'))
+  await app.getByRole('button', { name: 'Open', exact: true }).click()
+  await expect(app.getByText(/^1 account$/)).toBeVisible()
+  await reloadApp(app)
+  await app.getByRole('button', { name: 'Files', exact: true }).click()
+  const recent = app.getByRole('list', { name: 'Recent files' })
+  await expect(recent).toContainText('accounts.jsonl')
+  // The page shows a name; where the file is stays in main.
+  await expect(recent).not.toContainText(dir)
+  await recent.getByRole('button', { name: 'accounts.jsonl' }).click()
+  await expect(app.getByText(/^1 account$/)).toBeVisible()
 })
