@@ -23,7 +23,7 @@ export function workspaceHandlers(core: Core): Pick<Handlers, WorkspaceCalls> {
       if (!profile) fail('invalid-input', 'Say which profile to test: a saved one, or the editor’s values.')
       let secret = typed ?? null
       if (!secret && saved) secret = (await core.vault.getClientSecret(saved.id)) ?? core.demo.builtInSecret(saved)
-      if (!secret && !saved) secret = core.demo.builtInSecret({ ...profile, id: '' } as never)
+      if (!secret && !saved) secret = core.demo.builtInSecret({ ...profile, id: '' })
       return core.operations.run({ id: operationId, profileId: saved?.id ?? null, parent: signal }, (s) =>
         testConnection(
           profile,
