@@ -4,6 +4,7 @@ import {
   authHostChoices,
   authUrlMeaning,
   emptyForm,
+  productionByEnvironment,
   fieldForIssuePath,
   formFromProfile,
   formsDiffer,
@@ -117,6 +118,15 @@ describe('auth host', () => {
       formFromProfile({ ...kiboProfile, environment: { kind: 'kibo', tenant: 42, region: 'euw1', env: 'sb', authHost: 'tenant' } })
         .authHost,
     ).toBe('tenant')
+  })
+
+  it('production follows the environment: a Kibo pod is production, a sandbox, custom URL or the demo is not', () => {
+    const kibo = filled({ kind: 'kibo', region: 'us', env: 'sandbox' })
+    expect(productionByEnvironment(kibo)).toBe(false)
+    expect(productionByEnvironment({ ...kibo, env: 'tp1' })).toBe(true)
+    expect(productionByEnvironment({ ...kibo, region: 'euw1', env: 'sb' })).toBe(false)
+    expect(productionByEnvironment({ ...kibo, kind: 'custom', env: 'tp1' })).toBe(false)
+    expect(productionByEnvironment({ ...kibo, kind: 'demo', env: 'tp1' })).toBe(false)
   })
 
   it('says what an empty auth URL means', () => {

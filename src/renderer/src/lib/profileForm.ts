@@ -3,7 +3,7 @@
 // numbers, which fields belong to which environment kind) are tested without a DOM.
 import { kiboEnvs, type kiboRegions, profileInputSchema, type Profile, type ProfileInput } from '../../../shared/profile'
 import { DEMO_CLIENT_ID, DEMO_SITE, DEMO_TENANT } from '../../../shared/demo'
-import { authHostOptions, type AuthHostChoice, type AuthHostOption } from '../../../shared/kiboHosts'
+import { authHostOptions, isSandboxEnv, type AuthHostChoice, type AuthHostOption } from '../../../shared/kiboHosts'
 
 export type EnvironmentKind = 'kibo' | 'custom' | 'demo'
 export type KiboRegion = (typeof kiboRegions)[number]
@@ -122,6 +122,12 @@ export function formFromProfile(profile: Profile): ProfileForm {
 /** The auth hosts Kibo documents for the form's region, environment and tenant. */
 export function authHostChoices(form: ProfileForm): AuthHostOption[] {
   return authHostOptions(form.region, form.env, /^\d+$/.test(form.tenant.trim()) ? form.tenant.trim() : '')
+}
+
+/** Whether the form's environment is a live tenant's: a Kibo pod other than a sandbox. The
+ *  Production mark follows this until the person sets it themselves. */
+export function productionByEnvironment(form: ProfileForm): boolean {
+  return form.kind === 'kibo' && !isSandboxEnv(form.env)
 }
 
 /** What an empty auth URL means, in a person's words, for the form as it stands. */
