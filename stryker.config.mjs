@@ -38,7 +38,7 @@ export default {
   concurrency: 2,
   // A loaded two-core machine: give each mutant room before calling it a timeout.
   timeoutFactor: 3,
-  timeoutMS: 10000,
+  timeoutMS: 5000,
   incremental: true,
   incrementalFile: 'mutation/incremental.json',
   reporters: ['json', 'html', 'clear-text', 'progress-append-only'],

@@ -9,6 +9,10 @@ export default defineConfig({
   ...base,
   test: {
     ...base.test,
+    // A mutant that leaves a promise pending would otherwise hold its worker for the suite's
+    // 60 s test timeout; the slowest test here takes about 8 s on a busy machine.
+    testTimeout: 15_000,
+    hookTimeout: 30_000,
     include: [
       'src/shared/**/*.test.ts',
       'src/main/{kibo,emulator,profiles,secrets,inspector,datasets,exports,settings}/**/*.test.ts',

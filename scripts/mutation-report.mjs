@@ -5,6 +5,8 @@
 //   node scripts/mutation-report.mjs --run             stryker run, then the report (npm run mutate)
 //   node scripts/mutation-report.mjs [report.json ...] the report only, from Stryker's JSON report(s);
 //                                                      several are merged, a later one winning per file
+//     --before earlier.json --before-note TEXT         adds each folder's score in an earlier report
+//     --run-time TEXT                                  the run time to state, when measured elsewhere
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
@@ -89,16 +91,18 @@ function total(rows) {
   return sum
 }
 
-function table(rows) {
+/** With `before` (folder → score of an earlier report), a column shows where each folder started. */
+function table(rows, before = null) {
   const lines = [
-    '| Folder | Killed | Survived | No coverage | Timeout | Score | Equivalent | Score without equivalent | 80% |',
-    '| ------ | -----: | -------: | ----------: | ------: | ----: | ---------: | -----------------------: | --- |',
+    `| Folder | Killed | Survived | No coverage | Timeout | Score |${before ? ' Score before |' : ''} Equivalent | Score without equivalent | 80% |`,
+    `| ------ | -----: | -------: | ----------: | ------: | ----: |${before ? ' -----------: |' : ''} ---------: | -----------------------: | --- |`,
   ]
   for (const row of [...rows, total(rows)]) {
     const adjusted = score(row, { withoutEquivalent: true })
     const pass = adjusted === null ? '' : adjusted >= 80 ? 'yes' : 'no'
+    const earlier = before ? ` ${before.has(row.folder) ? percent(before.get(row.folder)) : 'n/a'} |` : ''
     lines.push(
-      `| ${row.folder} | ${row.killed} | ${row.survived} | ${row.noCoverage} | ${row.timeout} | ${percent(score(row))} | ${row.equivalent} | ${percent(adjusted)} | ${pass} |`,
+      `| ${row.folder} | ${row.killed} | ${row.survived} | ${row.noCoverage} | ${row.timeout} | ${percent(score(row))} |${earlier} ${row.equivalent} | ${percent(adjusted)} | ${pass} |`,
     )
   }
   return lines.join('\n')
@@ -106,6 +110,7 @@ function table(rows) {
 
 export function render(summary, context) {
   const { rows, equivalent, survivors, unused } = summary
+  const before = context.before ?? null
   const byFile = new Map()
   for (const s of survivors) byFile.set(s.file, (byFile.get(s.file) ?? 0) + 1)
   const worst = [...byFile.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
@@ -124,8 +129,8 @@ coverage). Target: 80% or more in every folder, not counting survivors reviewed 
   in stryker.config.mjs (generated and data files, worker and CLI entry points, re-export
   indexes, string literals, module-level constants)
 
-${table(rows)}
-
+${table(rows, before)}
+${before ? `\n"Score before": ${context.beforeNote}\n` : ''}
 ## Equivalent survivors
 
 ${
@@ -155,9 +160,16 @@ function formatDuration(ms) {
   return `${minutes} min ${seconds} s`
 }
 
+/** The value after `--name` (`--name value`), if given. */
+function option(args, name) {
+  const at = args.indexOf(name)
+  return at >= 0 ? args[at + 1] : undefined
+}
+
 async function main(args) {
   let runTime = 'not measured (report written from an existing Stryker report)'
-  const reports = args.filter((a) => !a.startsWith('--'))
+  const valued = new Set(['--before', '--run-time', '--before-note'].map((name) => args.indexOf(name) + 1).filter((at) => at > 0))
+  const reports = args.filter((a, at) => !a.startsWith('--') && !valued.has(at))
   if (args.includes('--run')) {
     const started = Date.now()
     const result = spawnSync('npx', ['stryker', 'run'], { cwd: root, stdio: 'inherit' })
@@ -178,7 +190,19 @@ async function main(args) {
   }
   const equivalents = existsSync(equivalentFile) ? JSON.parse(readFileSync(equivalentFile, 'utf8')) : []
   const summary = summarize(merged, equivalents)
-  const text = render(summary, { date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), machine: machine(), runTime })
+  let before = null
+  const beforeFile = option(args, '--before')
+  if (beforeFile) {
+    const earlier = summarize(JSON.parse(readFileSync(beforeFile, 'utf8')))
+    before = new Map([...earlier.rows, total(earlier.rows)].map((row) => [row.folder, score(row)]))
+  }
+  const text = render(summary, {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    machine: machine(),
+    runTime: option(args, '--run-time') ?? runTime,
+    before,
+    beforeNote: option(args, '--before-note') ?? `from ${relative(root, beforeFile ?? '')}.`,
+  })
   // Formatted as `npm run lint` expects the committed file to be.
   const prettier = await import('prettier')
   const options = (await prettier.resolveConfig(resultsFile)) ?? {}
