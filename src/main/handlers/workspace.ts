@@ -22,8 +22,19 @@ export function workspaceHandlers(core: Core): Pick<Handlers, WorkspaceCalls> {
       const profile = unsaved ?? saved
       if (!profile) fail('invalid-input', 'Say which profile to test: a saved one, or the editor’s values.')
       let secret = typed ?? null
-      if (!secret && saved) secret = (await core.vault.getClientSecret(saved.id)) ?? core.demo.builtInSecret(saved)
-      if (!secret && !saved) secret = core.demo.builtInSecret({ ...profile, id: '' })
+      // The stored secret goes only where it was saved for: edited to point elsewhere, the
+      // editor's values are tested with a typed secret (the demo's built-in one is no secret).
+      const samePlace =
+        saved !== undefined &&
+        JSON.stringify([saved.environment, saved.clientId]) === JSON.stringify([profile.environment, profile.clientId])
+      if (!secret && saved && samePlace) secret = await core.vault.getClientSecret(saved.id)
+      if (!secret) secret = core.demo.builtInSecret({ ...profile, id: saved?.id ?? '' })
+      if (!secret && saved && !samePlace) {
+        fail('secret-missing', 'The profile now points at another environment or application, so its saved secret is not sent there.', {
+          hint: 'Type the client secret to test these values, or save them first.',
+          where: 'secret',
+        })
+      }
       return core.operations.run({ id: operationId, profileId: saved?.id ?? null, parent: signal }, (s) =>
         testConnection(
           profile,

@@ -134,4 +134,24 @@ describe('test connection', () => {
       where: 'clientId',
     })
   })
+
+  it('never sends a saved secret to where the editor now points', async () => {
+    const demo = (await call('profiles.list', {})).profiles.find((p) => p.id === profileId)!
+    const custom = await call('profiles.save', {
+      profile: {
+        ...demo,
+        id: undefined,
+        name: 'Custom',
+        environment: { kind: 'custom', tenant: 5, baseUrl: 'http://127.0.0.1:9/api' },
+        clientId: 'app.one',
+      },
+    })
+    await call('secrets.setClientSecret', { profileId: custom.id, secret: 'stored-secret-1', storage: 'session' })
+    const elsewhere = { ...custom, id: undefined, environment: { ...custom.environment, baseUrl: 'http://127.0.0.2:9/api' } }
+    const error = await failure('profiles.testConnection', { profileId: custom.id, profile: elsewhere })
+    expect(error).toMatchObject({ kind: 'secret-missing', where: 'secret' })
+    // Unchanged, the stored secret is used (the host is unreachable: a network failure, not a missing secret).
+    const here = await failure('profiles.testConnection', { profileId: custom.id, profile: { ...custom, id: undefined } })
+    expect(here.kind).not.toBe('secret-missing')
+  })
 })
