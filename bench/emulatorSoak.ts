@@ -5,6 +5,7 @@
 // Run: node --import tsx bench/emulatorSoak.ts   (SOAK_ROUNDS, SOAK_PER_ROUND to change the size)
 // Writes bench/EMULATOR-SOAK.md.
 import { writeFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import v8 from 'node:v8'
@@ -49,6 +50,7 @@ interface Round {
   stores: ReturnType<typeof emulator.storeSizes>
 }
 
+const loadBefore = loadavg()[0]
 const rounds: Round[] = []
 for (let r = 1; r <= ROUNDS; r++) {
   const started = performance.now()
@@ -83,7 +85,8 @@ const report = `# Emulator soak
 ${ROUNDS} rounds of ${PER_ROUND} application-token + impersonation pairs (${PER_ROUND * 2} requests a
 round), ${PARALLEL} at a time over loopback, in one process with the emulator. Written by
 \`node --import tsx bench/emulatorSoak.ts\` (part of \`npm run bench\`); machine: ${process.platform}
-${process.arch}, Node ${process.version}.
+${process.arch}, ${cpus().length} cores, Node ${process.version}; load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)}
+after (other work on the machine moves requests/s; the store sizes and RSS are the steady measure).
 
 | round | requests/s | RSS (MB) | heap (MB) | app refresh | customer access | customer refresh | secrets | request log |
 | ----: | ---------: | -------: | --------: | ----------: | --------------: | ---------------: | ------: | ----------: |
