@@ -5,6 +5,8 @@ import { expectAccessible, impersonate, tab } from './helpers'
 test.use({ colorScheme: 'dark' })
 
 test('every inspector view in dark mode', async ({ app }) => {
+  // Four views and six axe scans on a shared two-core machine.
+  test.setTimeout(180_000)
   await impersonate(app)
   await expect(app.getByRole('region', { name: 'Inspector' })).toContainText('#1001')
   for (const name of ['Account', 'Audit', 'Raw JSON', 'Ticket'] as const) {

@@ -204,6 +204,8 @@ test('a file named on the command line shows its progress from the start', async
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`the workspace at three sizes, ${scheme}`, async ({ app }) => {
+    // Six screenshots and four axe scans on a shared two-core machine.
+    test.setTimeout(240_000)
     await app.emulateMedia({ colorScheme: scheme })
     await impersonate(app)
     await expect(inspector(app)).toContainText('#1001')
