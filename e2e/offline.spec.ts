@@ -19,6 +19,11 @@ test.beforeAll(() => {
   changed[0].isLocked = true
   writeFileSync(join(dir, 'after.json'), JSON.stringify(changed))
   writeFileSync(join(dir, 'broken.json'), JSON.stringify(accounts.slice(0, 20)).slice(0, 5000))
+  // Accounts with fields of the wrong type open, with a list of what is wrong where.
+  const wrong: unknown[] = structuredClone(accounts.slice(0, 40))
+  wrong[3] = { ...accounts[3], id: 'not-a-number', contacts: 'nope' }
+  wrong[17] = { ...accounts[17], isActive: 'yes', segments: {} }
+  writeFileSync(join(dir, 'wrong-types.json'), JSON.stringify(wrong))
 })
 
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -76,6 +81,32 @@ test('a broken file gets a clear message and what was open stays open', async ({
   await expect(banner).toContainText(/line|byte|offset/i)
   await expect(app.getByText(/300 accounts|300 of 300/)).toBeVisible()
   await screenshot(app, 'broken-file')
+})
+
+test('a file whose accounts have wrong-typed fields opens with a problems list that jumps to each', async ({ app }) => {
+  test.setTimeout(120_000) // the accessibility scan alone can take most of a minute on a busy machine
+  await app.getByRole('button', { name: 'Files', exact: true }).click()
+  await openFile(app, 'wrong-types.json')
+  await expect(app.getByText(/40 accounts|40 of 40/)).toBeVisible()
+  const problems = app.getByRole('region', { name: /^Problems in wrong-types\.json: 2 accounts have fields of the wrong type/ })
+  await expect(problems).toBeVisible()
+  await expect(problems.getByRole('listitem')).toHaveCount(2)
+  await expect(problems.getByRole('listitem').first()).toContainText(
+    'Row 4 · no usable id id: expected a whole number, found text; contacts: expected a list, found text',
+  )
+  await expect(problems.getByRole('listitem').nth(1)).toContainText(
+    `Row 18 · id ${accounts[17].id} segments: expected a list, found an object; isActive: expected true/false, found text`,
+  )
+  await screenshot(app, 'dataset-problems')
+  await expectAccessible(app, 'dataset problems list')
+
+  await problems.getByRole('button', { name: `Row 18 · id ${accounts[17].id}` }).click()
+  const inspector = app.getByRole('region', { name: 'Inspector' })
+  await expect(inspector).toContainText('From a file')
+  await expect(inspector).toContainText(`Account ${accounts[17].id} · wrong-types.json row 18`)
+  await problems.getByRole('button', { name: 'Row 4 · no usable id' }).click()
+  await expect(inspector).toContainText('An account with no usable id · wrong-types.json row 4')
+  await screenshot(app, 'dataset-problem-opened')
 })
 
 test('compare two snapshots of one account', async ({ app }) => {
