@@ -4,7 +4,6 @@ export { AppTokenCache, appTokenKey, type AppTokenCacheOptions, type FetchAppTok
 export { createKiboClient, type KiboClient, type KiboClientOptions, type KiboResult, type CallOptions, type AccountSearch } from './client'
 export { decodeJwt, ticketView } from './jwt'
 export { redactSecrets } from './redact'
-export { readErrorBody, type ErrorBodyReading } from './errorBody'
 export { curlCommand, urlWithQuery, type Exchange } from './exchange'
 export type { KiboEvent } from './request'
 export type { Sleep } from './retry'
