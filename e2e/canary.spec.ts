@@ -1,6 +1,7 @@
 // The secret canary: a whole session with a known client secret, then a search of everything the
 // app wrote and everything the renderer received, for that secret and for every token issued.
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
@@ -108,14 +109,51 @@ test('no secret or token reaches a file, a log or the renderer during a whole se
   const left = await keytar.findCredentials(host.keychainService)
   expect(left.filter((c) => c.password === secret)).toEqual([])
 
+  // Hostile files: secret keys written with JSON escapes in every file shape, and wrong-typed
+  // fields. Each opens; its first account goes to the renderer; none of its tokens may follow.
+  const fileTokens: string[] = []
+  const fileToken = () => {
+    const value = `filetok-${randomBytes(9).toString('hex')}`
+    fileTokens.push(value)
+    return value
+  }
+  const hostile = (id: number) =>
+    `{"id": ${id}, "emailAddress": "hostile${id}@example.com", "accessTok\\u0065n": "${fileToken()}", ` +
+    `"client_s\\u0065cret": "${fileToken()}", "hasExternalPassword": "${fileToken()}", ` +
+    `"contacts": [{"id": 1, "email": "c@example.com", "refreshTok\\u0065n": "${fileToken()}"}], "credentials": {"user": "${fileToken()}"}}`
+  const files = mkdtempSync(join(tmpdir(), 'canary-files-'))
+  const hostileFiles: Record<string, string> = {
+    'escaped-array.json': `[${hostile(9001)}, ${hostile(9002)}]`,
+    'escaped-lines.jsonl': `${hostile(9003)}\n${hostile(9004)}\n`,
+    'escaped-page.json': `{"totalCount": 1, "items": [${hostile(9005)}], "accessTok\\u0065n": "${fileToken()}"}`,
+    'escaped-account.json': hostile(9006),
+    'escaped-ticket.json': `{"customerAccount": ${hostile(9007)}, "accessTok\\u0065n": "${fileToken()}", "refreshTok\\u0065n": "${fileToken()}"}`,
+    'wrong-types.json': `[{"id": "not-a-number", "emailAddress": "wrong@example.com", "contacts": "nope", "accessTok\\u0065n": "${fileToken()}"}, ${hostile(9008)}]`,
+  }
+  await app.getByRole('button', { name: 'Files', exact: true }).click()
+  for (const [name, text] of Object.entries(hostileFiles)) {
+    writeFileSync(join(files, name), text)
+    await app.getByLabel('File path').fill(join(files, name))
+    await app.getByRole('button', { name: 'Open', exact: true }).click()
+    await expect(app.getByLabel('Open files')).toContainText(name)
+    await expect(app.getByText(/they were dropped and are not kept/)).toBeVisible()
+    await app.getByRole('grid').getByRole('row').nth(1).click()
+    await expect(app.getByRole('region', { name: 'Inspector' })).toContainText('From a file')
+  }
+  await expect(app.getByRole('region', { name: /^Problems in wrong-types\.json/ })).toContainText('contacts: expected a list, found text')
+  await screenshot(app, 'canary-hostile-files')
+  rmSync(files, { recursive: true, force: true })
+
   // Now search: every token the emulator issued or accepted, and the secret itself.
-  const needles = [secret, ...emulator.issuedSecrets()].filter((s) => s.length >= 8)
+  const needles = [secret, ...emulator.issuedSecrets(), ...fileTokens].filter((s) => s.length >= 8)
   expect(needles.length).toBeGreaterThan(4)
   const received = (await app.evaluate(() => (window as unknown as { __received: string[] }).__received.join('\n'))) as string
   // The recording works: the impersonation's answer is in it.
   expect(received).toContain('"emailAddress"')
   expect(received).toContain('"jwt"')
   expect(received).toContain('event: progress')
+  expect(received).toContain('hostile9001@example.com') // the hostile files' accounts were received, without their tokens
+  expect(received).toContain('hostile9007@example.com')
   const haystacks: [string, string][] = [
     ['renderer messages', received],
     ['the page', await app.content()],
