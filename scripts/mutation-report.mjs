@@ -168,11 +168,18 @@ function option(args, name) {
 
 async function main(args) {
   let runTime = 'not measured (report written from an existing Stryker report)'
-  const valued = new Set(['--before', '--run-time', '--before-note'].map((name) => args.indexOf(name) + 1).filter((at) => at > 0))
-  const reports = args.filter((a, at) => !a.startsWith('--') && !valued.has(at))
+  const ours = ['--before', '--run-time', '--before-note']
+  const valued = new Set(ours.map((name) => args.indexOf(name) + 1).filter((at) => at > 0))
+  const reports = args.filter((a, at) => a.endsWith('.json') && !valued.has(at))
+  // Anything else goes to Stryker, e.g. `npm run mutate -- --mutate 'src/main/kibo/**/*.ts'` for one folder.
+  const forStryker = args.filter((a, at) => a !== '--run' && !ours.includes(a) && !valued.has(at) && !reports.includes(a))
+  if (!args.includes('--run') && forStryker.length) {
+    console.error(`Not understood: ${forStryker.join(' ')} (Stryker options go with --run).`)
+    process.exit(2)
+  }
   if (args.includes('--run')) {
     const started = Date.now()
-    const result = spawnSync('npx', ['stryker', 'run'], { cwd: root, stdio: 'inherit' })
+    const result = spawnSync('npx', ['stryker', 'run', ...forStryker], { cwd: root, stdio: 'inherit' })
     runTime = `${formatDuration(Date.now() - started)} for \`stryker run\``
     if (result.status !== 0) {
       console.error(`stryker run failed (exit ${result.status ?? result.signal}); no results written.`)
