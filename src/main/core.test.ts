@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, expect, it } from 'vitest'
+import type { ProfilesView } from '../shared/contract'
 import { createCore, type Core } from './core'
 import { typedPathDialogs } from './dialogs'
 
@@ -22,7 +23,7 @@ it('says when saved settings cannot be used, where problems with saved files are
     keychainService: `Account Inspector core test ${process.pid}`,
   })
   const listed = await core.dispatch('profiles.list', {}, { signal: new AbortController().signal })
-  expect(listed.ok && listed.value.problems).toEqual([
+  expect(listed.ok && (listed.value as ProfilesView).problems).toEqual([
     expect.stringMatching(/settings file holds values the app cannot use; the defaults apply/),
   ])
   expect(core.settings.get().kiboTimeoutSeconds).toBe(30)
