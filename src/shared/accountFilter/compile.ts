@@ -130,12 +130,9 @@ function typedLiteral(name: string, kind: ValueKind, literal: Literal): Typed {
   }
 }
 
-/** A leaf as the kind compares it: dates as instants; anything of another type as undefined. */
-function leafOf(kind: ValueKind, value: Typed): (v: unknown) => unknown {
-  if (kind === 'date') return (v) => (typeof v === 'string' ? isoInstant(v) : undefined)
-  const type = typeof value
-  return (v) => (typeof v === type ? v : undefined)
-}
+/** An ISO timestamp as toISOString writes it: text order is instant order, no parsing needed. */
+const isCanonicalIso = (v: string): boolean =>
+  v.length === 24 && v.charCodeAt(23) === 90 && v.charCodeAt(19) === 46 && v.charCodeAt(10) === 84
 
 /** Equality: text ignoring case, dates as instants, everything else strictly. */
 function equalsPredicate(kind: ValueKind, value: Typed): Predicate {
@@ -144,25 +141,67 @@ function equalsPredicate(kind: ValueKind, value: Typed): Predicate {
     const lower = value.toLowerCase()
     return (v) => typeof v === 'string' && (v === value || v.toLowerCase() === lower)
   }
-  if (kind === 'date') return (v) => typeof v === 'string' && isoInstant(v) === value
+  if (kind === 'date') {
+    const canonical = new Date(value as number).toISOString()
+    return (v) => typeof v === 'string' && (isCanonicalIso(v) ? v === canonical : isoInstant(v) === value)
+  }
   return (v) => v === value
 }
 
-function orderPredicate(kind: ValueKind, operator: CompareOperator, value: string | number): Predicate {
-  const leaf = leafOf(kind, value)
-  // Text orders ignoring case, like equality.
-  const target = typeof value === 'string' ? value.toLowerCase() : value
-  const key = typeof value === 'string' ? (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : undefined) : leaf
-  const test = {
-    gt: (a: string | number) => a > target,
-    ge: (a: string | number) => a >= target,
-    lt: (a: string | number) => a < target,
-    le: (a: string | number) => a <= target,
-  }[operator as 'gt' | 'ge' | 'lt' | 'le']
-  return (v) => {
-    const a = key(v) as string | number | undefined
-    return a !== undefined && test(a)
+type Order = 'gt' | 'ge' | 'lt' | 'le'
+
+/** One closure per operator and type, so testing a value is a type check and one comparison. */
+function ordered<T extends string | number>(operator: Order, target: T, key: (v: unknown) => T | undefined): Predicate {
+  switch (operator) {
+    case 'gt':
+      return (v) => {
+        const a = key(v)
+        return a !== undefined && a > target
+      }
+    case 'ge':
+      return (v) => {
+        const a = key(v)
+        return a !== undefined && a >= target
+      }
+    case 'lt':
+      return (v) => {
+        const a = key(v)
+        return a !== undefined && a < target
+      }
+    default:
+      return (v) => {
+        const a = key(v)
+        return a !== undefined && a <= target
+      }
   }
+}
+
+function orderPredicate(kind: ValueKind, operator: CompareOperator, value: string | number): Predicate {
+  const op = operator as Order
+  if (kind === 'date') {
+    // Canonical timestamps compare as text against the literal written the same way.
+    const canonical = new Date(value as number).toISOString()
+    return ordered(op, canonical, (v) => {
+      if (typeof v !== 'string') return undefined
+      if (isCanonicalIso(v)) return v
+      const instant = isoInstant(v)
+      return instant === undefined ? undefined : new Date(instant).toISOString()
+    })
+  }
+  if (typeof value === 'number') {
+    switch (op) {
+      case 'gt':
+        return (v) => typeof v === 'number' && v > value
+      case 'ge':
+        return (v) => typeof v === 'number' && v >= value
+      case 'lt':
+        return (v) => typeof v === 'number' && v < value
+      default:
+        return (v) => typeof v === 'number' && v <= value
+    }
+  }
+  // Text orders ignoring case, like equality.
+  return ordered(op, value.toLowerCase(), (v) => (typeof v === 'string' ? v.toLowerCase() : undefined))
 }
 
 function inPredicate(kind: ValueKind, values: readonly Typed[]): Predicate {
