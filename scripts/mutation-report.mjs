@@ -170,7 +170,9 @@ async function main(args) {
   let runTime = 'not measured (report written from an existing Stryker report)'
   const ours = ['--before', '--run-time', '--before-note']
   const valued = new Set(ours.map((name) => args.indexOf(name) + 1).filter((at) => at > 0))
-  const reports = args.filter((a, at) => a.endsWith('.json') && !valued.has(at))
+  const running = args.includes('--run')
+  // With --run the report is Stryker's own; without, the arguments name the reports to read.
+  const reports = running ? [] : args.filter((a, at) => a.endsWith('.json') && !valued.has(at))
   // Anything else goes to Stryker, e.g. `npm run mutate -- --mutate 'src/main/kibo/**/*.ts'` for one folder.
   const forStryker = args.filter((a, at) => a !== '--run' && !ours.includes(a) && !valued.has(at) && !reports.includes(a))
   if (!args.includes('--run') && forStryker.length) {
