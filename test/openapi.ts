@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import addFormatsImport from 'ajv-formats'
+import { MAX_INT32, MIN_INT32 } from '../src/shared/int32'
 
 const kiboDir = fileURLToPath(new URL('./kibo/', import.meta.url))
 
@@ -192,7 +193,7 @@ function checkScalar(name: string, where: string, raw: string, schema: Schema | 
   if (type === 'integer') {
     if (!/^-?\d+$/.test(raw)) return [`${where} ${name} must be an integer, got "${raw}"`]
     const n = Number(raw)
-    if (schema?.format === 'int32' && (n < -2147483648 || n > 2147483647)) return [`${where} ${name} is out of int32 range`]
+    if (schema?.format === 'int32' && (n < MIN_INT32 || n > MAX_INT32)) return [`${where} ${name} is out of int32 range`]
   } else if (type === 'number') {
     if (raw.trim() === '' || !Number.isFinite(Number(raw))) return [`${where} ${name} must be a number, got "${raw}"`]
   } else if (type === 'boolean') {

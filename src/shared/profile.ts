@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MAX_INT32 } from './int32'
 
 // Kibo's environments, per the servers list of openapi_customer.json.
 export const kiboRegions = ['us', 'usc1', 'euw1'] as const
@@ -8,7 +9,7 @@ export const kiboEnvs = {
   euw1: ['sb', 'tp1'],
 } as const
 
-const positiveId = z.number().int().positive().max(2_147_483_647)
+const positiveId = z.number().int().positive().max(MAX_INT32)
 
 export const environmentSchema = z
   .object({

@@ -1,6 +1,7 @@
 // Command-line arguments of the standalone emulator (src/main/emulatorCli.ts), kept apart so
 // they can be tested without starting a process.
 import { parseArgs } from 'node:util'
+import { MAX_INT32 } from '../../shared/int32'
 import type { EmulatorOptions } from './index'
 
 export const usage = `Usage: node out/main/emulator.js [options]
@@ -23,8 +24,8 @@ const numeric = {
   port: { min: 0, max: 65535 },
   accounts: { min: 0, max: 1_000_000 },
   seed: { min: 0, max: 4_294_967_295 },
-  tenant: { min: 1, max: 2_147_483_647 },
-  site: { min: 1, max: 2_147_483_647 },
+  tenant: { min: 1, max: MAX_INT32 },
+  site: { min: 1, max: MAX_INT32 },
   latency: { min: 0, max: 600_000 },
   'app-token-seconds': { min: 1, max: 31_536_000 },
   'access-token-seconds': { min: 1, max: 31_536_000 },

@@ -2,13 +2,10 @@
 // 32-bit whole numbers, the account answered is the account asked for, expiries are dates. A value
 // that fails is reported as Kibo's (naming the field), so it never turns later into a complaint
 // about something the person typed.
+import { isPositiveInt32 } from '../../shared/int32'
 import { redactSecrets } from './redact'
 
-const MAX_INT32 = 2_147_483_647
-
-export function isKiboId(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= MAX_INT32
-}
+export const isKiboId = isPositiveInt32
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)

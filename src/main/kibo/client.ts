@@ -1,5 +1,6 @@
 // The Kibo calls Account Inspector makes, over one dedicated axios instance. Every failure leaves
 // as an AppFailure built by hand (see failures.ts); no token or secret is ever part of one.
+import { MAX_INT32 } from '../../shared/int32'
 import type { CartAuthTicketRequest, CustomerAccount, CustomerAccountCollection, CustomerAuthTicket } from '../../shared/kibo'
 import { appTokenKey, AppTokenCache, fetchAppToken } from './appAuth'
 import { checkAccount, checkAccountPage, checkTicket, isKiboId as isId, type Unexpected } from './answerChecks'
@@ -226,7 +227,7 @@ export function createKiboClient(options: KiboClientOptions): KiboClient {
 
     async searchAccounts(params, opts = {}) {
       const { startIndex, pageSize, sortBy, filter, q } = params
-      if (startIndex !== undefined && !(Number.isInteger(startIndex) && startIndex >= 0 && startIndex <= 2_147_483_647))
+      if (startIndex !== undefined && !(Number.isInteger(startIndex) && startIndex >= 0 && startIndex <= MAX_INT32))
         throw invalidInput('startIndex must be a whole number, 0 or more.', 'Start from 0.', 'startIndex')
       if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= 200))
         throw invalidInput('pageSize must be between 1 and 200.', 'Kibo returns at most 200 accounts a page.', 'pageSize')

@@ -1,6 +1,7 @@
 // Where a profile's requests go: the API base of the tenant (and site), the home host that issues
 // application tickets, and the x-vol headers Kibo routes by. Pure: no network, no state.
 import { AppFailure } from '../../shared/errors'
+import { isPositiveInt32 } from '../../shared/int32'
 import { kiboAuthUrl, regionHosts } from '../../shared/kiboHosts'
 import { kiboEnvs, type Environment } from '../../shared/profile'
 
@@ -21,10 +22,6 @@ function configFailure(message: string, hint: string, where?: string): AppFailur
 
 function tenantSite(env: Environment): string {
   return env.site ? `t${env.tenant}-s${env.site}` : `t${env.tenant}`
-}
-
-function isPositiveId(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= 2_147_483_647
 }
 
 /**
@@ -67,9 +64,9 @@ function catalogHeaders(env: Environment): Record<string, string> {
 }
 
 export function resolveEndpoint(env: Environment, options: { demoUrl?: string } = {}): KiboEndpoint {
-  if (!isPositiveId(env.tenant))
+  if (!isPositiveInt32(env.tenant))
     throw configFailure('The tenant id must be a positive whole number.', 'Enter the tenant id, e.g. 12345.', 'tenant')
-  if (env.site !== undefined && !isPositiveId(env.site))
+  if (env.site !== undefined && !isPositiveInt32(env.site))
     throw configFailure('The site id must be a positive whole number.', 'Enter the site id, e.g. 678, or leave it empty.', 'site')
   const headers = catalogHeaders(env)
   const who = tenantSite(env)
