@@ -6,13 +6,15 @@ import { fileHandlers } from './files'
 import { kiboHandlers } from './kibo'
 import { offlineHandlers } from './offline'
 import { profileHandlers } from './profiles'
-import { recordingImpersonations, workspaceHandlers } from './workspace'
+import { forgettingHistory, recordingImpersonations, workspaceHandlers } from './workspace'
 
 export function createHandlers(core: Core): Handlers {
   const kibo = kiboHandlers(core)
+  const profiles = profileHandlers(core)
   return {
     ...appHandlers(core),
-    ...profileHandlers(core),
+    ...profiles,
+    'profiles.remove': forgettingHistory(core, profiles['profiles.remove']),
     ...kibo,
     'kibo.impersonate': recordingImpersonations(core, kibo['kibo.impersonate']),
     ...offlineHandlers(core),

@@ -65,3 +65,14 @@ export function recordingImpersonations(core: Core, impersonate: Impersonate): I
     return answer
   }
 }
+
+type RemoveProfile = Handlers['profiles.remove']
+
+/** profiles.remove, forgetting whom the removed profile impersonated. */
+export function forgettingHistory(core: Core, remove: RemoveProfile): RemoveProfile {
+  return async (input, context) => {
+    const answer = await remove(input, context)
+    historyFor(core).clear(input.id)
+    return answer
+  }
+}

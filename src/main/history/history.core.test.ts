@@ -101,6 +101,16 @@ describe('impersonation history', () => {
     expect(error).toMatchObject({ kind: 'not-found', message: expect.stringContaining('responseFields') })
   })
 
+  it('a removed profile takes its history with it', async () => {
+    const copy = await call('profiles.duplicate', { id: profileId })
+    await call('kibo.impersonate', { profileId: copy.id, target: { accountId: 1004 } })
+    expect(await call('history.list', { profileId: copy.id })).toHaveLength(1)
+    await call('profiles.remove', { id: copy.id })
+    expect(await call('history.list', { profileId: copy.id })).toEqual([])
+    expect(readFileSync(join(dir, 'impersonation-history.json'), 'utf8')).not.toContain(copy.id)
+    await call('profiles.activate', { id: profileId })
+  })
+
   it('survives a restart, and clears', async () => {
     const again = await open()
     try {
