@@ -8,6 +8,12 @@ export interface FileFilter {
   extensions: string[]
 }
 
+/** What opens as an account export: from the File menu and from files.chooseOpen alike. */
+export const accountExportFilters: FileFilter[] = [
+  { name: 'Account exports', extensions: ['json', 'jsonl', 'ndjson'] },
+  { name: 'All files', extensions: ['*'] },
+]
+
 export interface Dialogs {
   /** The save dialog itself asks before a file is replaced (so the app need not ask again). */
   confirmsReplace: boolean

@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { app, type BrowserWindow, dialog, Menu, session } from 'electron'
 import ElectronStore from 'electron-store'
 import { createCore, type Core } from './core'
-import type { Dialogs } from './dialogs'
+import { accountExportFilters, type Dialogs } from './dialogs'
 import { registerIpc } from './ipc'
 import { createMainWindow } from './window'
 
@@ -109,10 +109,7 @@ function applicationMenu(): Menu {
   const openFile = async () => {
     const path = await nativeDialogs.chooseOpenPath({
       title: 'Open an account export',
-      filters: [
-        { name: 'Account exports', extensions: ['json', 'jsonl', 'ndjson'] },
-        { name: 'All files', extensions: ['*'] },
-      ],
+      filters: accountExportFilters,
     })
     if (path) grantAndOpen(path, 'dialog')
   }

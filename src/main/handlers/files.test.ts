@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCore, type Core } from '../core'
 import type { Dialogs } from '../dialogs'
-import { typedPathDialogs } from '../dialogs'
+import { accountExportFilters, typedPathDialogs } from '../dialogs'
 import type { Result } from '../../shared/errors'
 
 const context = { signal: new AbortController().signal }
@@ -78,9 +78,10 @@ describe.each(['web', 'electron'] as const)('the %s host', (host) => {
 describe('the desktop app', () => {
   it('has no typed paths: only its own dialogs grant files', async () => {
     const chosen: string[] = []
+    const offered: unknown[] = []
     const dialogs: Dialogs = {
       confirmsReplace: true,
-      chooseOpenPath: async ({ title }) => (chosen.push(title), accountsFile),
+      chooseOpenPath: async ({ title, filters }) => (chosen.push(title), offered.push(filters), accountsFile),
       chooseSavePath: async ({ defaultName }) => (chosen.push(defaultName), join(dir, 'desktop-profiles.json')),
     }
     const desktop = await core('electron', dialogs)
@@ -92,6 +93,8 @@ describe('the desktop app', () => {
 
     const opened = await value<{ handle: string; name: string }>(desktop, 'files.chooseOpen', { kind: 'accounts' })
     expect(opened).toEqual({ handle: expect.stringMatching(/^f-/), name: 'accounts.jsonl' })
+    expect(offered).toHaveLength(1)
+    expect(offered[0]).toBe(accountExportFilters)
     const summary = await value<Record<string, unknown>>(desktop, 'datasets.open', { handle: opened.handle })
     expect(summary).toMatchObject({ name: 'accounts.jsonl', count: 2 })
     // The renderer sees the name; where the file is stays in main.

@@ -4,16 +4,13 @@ import { lstat } from 'node:fs/promises'
 import { fail } from '../../shared/errors'
 import type { Core } from '../core'
 import type { Handlers } from '../dispatch'
-import type { FileFilter } from '../dialogs'
+import { accountExportFilters, type FileFilter } from '../dialogs'
 import { checkTypedOpenPath, checkTypedSavePath } from '../fileAccess'
 
 type FileCalls = 'files.chooseOpen' | 'files.chooseSave' | 'files.grantTypedPath' | 'files.recent'
 
 const filters: Record<'accounts' | 'profiles', FileFilter[]> = {
-  accounts: [
-    { name: 'Account exports', extensions: ['json', 'jsonl', 'ndjson'] },
-    { name: 'All files', extensions: ['*'] },
-  ],
+  accounts: accountExportFilters,
   profiles: [{ name: 'Account Inspector profiles', extensions: ['json'] }],
 }
 const saveFilters: Record<'json' | 'jsonl' | 'csv', FileFilter[]> = {
