@@ -8,6 +8,7 @@ import { diffAccounts } from '../datasets'
 import { historyFor } from '../history'
 import { exportAccounts } from '../exports'
 import { FileExists } from '../exports/atomicFile'
+import { profileGone } from '../profiles'
 
 type OfflineCalls = 'exports.accounts' | 'datasets.open' | 'datasets.query' | 'datasets.account' | 'datasets.close' | 'compare.accounts'
 
@@ -21,7 +22,7 @@ export function offlineHandlers(core: Core): Pick<Handlers, OfflineCalls> {
 
   return {
     'exports.accounts': async ({ profileId, operationId, scope, format, columns, redact, handle, replace }, { signal }) => {
-      if (!core.profiles.get(profileId)) fail('not-found', 'That profile no longer exists.')
+      if (!core.profiles.get(profileId)) profileGone()
       const grant = files.grants.use(handle, 'save')
       const target = grant.path
       const replacing = replace === true || grant.replaceConfirmed

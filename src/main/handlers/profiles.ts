@@ -6,6 +6,7 @@ import type { Core } from '../core'
 import type { Handlers } from '../dispatch'
 import { describeEnvironment } from '../inspector/describe'
 import { resolveEndpoint } from '../kibo'
+import { profileGone } from '../profiles'
 import { fileFailure, FileExists, writeFileAtomically } from '../exports/atomicFile'
 import { existsAnswer } from './offline'
 import { findJsonSyntaxError } from '../datasets/jsonSyntax'
@@ -45,8 +46,7 @@ export function profileHandlers(core: Core): Pick<Handlers, ProfileCalls> {
     }
   }
 
-  const existing = (id: string) =>
-    profiles.get(id) ?? fail('not-found', 'That profile no longer exists.', { hint: 'Choose another profile.' })
+  const existing = (id: string) => profiles.get(id) ?? profileGone()
 
   return {
     'profiles.list': list,

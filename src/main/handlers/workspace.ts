@@ -5,6 +5,7 @@ import type { Core } from '../core'
 import type { CallContext, Handlers } from '../dispatch'
 import { historyFor } from '../history'
 import { testConnection } from '../inspector/testConnection'
+import { profileGone } from '../profiles'
 
 type WorkspaceCalls = 'history.list' | 'history.clear' | 'profiles.testConnection'
 
@@ -18,7 +19,7 @@ export function workspaceHandlers(core: Core): Pick<Handlers, WorkspaceCalls> {
     },
     'profiles.testConnection': async ({ profileId, profile: unsaved, secret: typed, operationId }, { signal }) => {
       const saved = profileId ? core.profiles.get(profileId) : undefined
-      if (profileId && !saved && !unsaved) fail('not-found', 'That profile no longer exists.', { hint: 'Choose another profile.' })
+      if (profileId && !saved && !unsaved) profileGone()
       const profile = unsaved ?? saved
       if (!profile) fail('invalid-input', 'Say which profile to test: a saved one, or the editor’s values.')
       let secret = typed ?? null

@@ -6,6 +6,7 @@ import { fail } from '../../shared/errors'
 import type { CustomerAccount, CustomerAuthTicket } from '../../shared/kibo'
 import type { ImpersonationTarget, Profile } from '../../shared/profile'
 import { AppTokenCache, createKiboClient, resolveEndpoint, ticketView, type KiboClient } from '../kibo'
+import { profileGone } from '../profiles/profileGone'
 import { describeEnvironment } from './describe'
 import { RequestLog } from './requestLog'
 
@@ -175,7 +176,7 @@ export class Inspector {
   }
 
   #profile(id: string): Profile {
-    return this.#deps.getProfile(id) ?? fail('not-found', 'That profile no longer exists.', { hint: 'Choose another profile.' })
+    return this.#deps.getProfile(id) ?? profileGone()
   }
 
   #hold(profileId: string, ticket: CustomerAuthTicket, accountId: number | null): HeldTicket {

@@ -91,7 +91,7 @@ describe('Inspector.getAccount', () => {
 
   it('says the profile is gone when it no longer exists', async () => {
     await expect(inspector().getAccount('gone', 1005, undefined, signal)).rejects.toMatchObject({
-      error: { kind: 'not-found', hint: 'Choose another profile.' },
+      error: { kind: 'not-found', message: 'That profile no longer exists.', hint: expect.stringContaining('Choose another profile.') },
     })
   })
 })

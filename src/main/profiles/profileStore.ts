@@ -6,6 +6,7 @@ import { fail } from '../../shared/errors'
 import { profileFileSchema, profileInputSchema, type Profile, type ProfileFile, type ProfileInput } from '../../shared/profile'
 import { createConfStore, createMemoryStore, type BackingStore, type CreateBackingStore } from './backingStore'
 import { loadProfilesFile, PROFILES_FILE_BASENAME } from './openProfilesFile'
+import { profileGone } from './profileGone'
 import { formatIssuePath, MAX_RECENT, type StoredProfiles } from './storedProfiles'
 
 export interface OpenProfileStoreOptions {
@@ -186,8 +187,7 @@ export class ProfileStore {
 
   #indexOf(id: string): number {
     const index = this.#state.profiles.findIndex((p) => p.id === id)
-    if (index < 0)
-      fail('not-found', 'That profile no longer exists.', { hint: 'It may have been removed in another window; reload the list.' })
+    if (index < 0) profileGone()
     return index
   }
 
