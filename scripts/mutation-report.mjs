@@ -7,6 +7,7 @@
 //                                                      several are merged, a later one winning per file
 //     --before earlier.json --before-note TEXT         adds each folder's score in an earlier report
 //     --run-time TEXT                                  the run time to state, when measured elsewhere
+//     --note TEXT                                      a paragraph under the scope (e.g. what this run covered)
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
@@ -128,7 +129,7 @@ coverage). Target: 80% or more in every folder, not counting survivors reviewed 
   inspector, datasets, exports, settings) plus src/main/operations.ts; what is left out and why is
   in stryker.config.mjs (generated and data files, worker and CLI entry points, re-export
   indexes, string literals, module-level constants)
-
+${context.note ? `\n${context.note}\n` : ''}
 ${table(rows, before)}
 ${before ? `\n"Score before": ${context.beforeNote}\n` : ''}
 ## Equivalent survivors
@@ -168,7 +169,7 @@ function option(args, name) {
 
 async function main(args) {
   let runTime = 'not measured (report written from an existing Stryker report)'
-  const ours = ['--before', '--run-time', '--before-note']
+  const ours = ['--before', '--run-time', '--before-note', '--note']
   const valued = new Set(ours.map((name) => args.indexOf(name) + 1).filter((at) => at > 0))
   const running = args.includes('--run')
   // With --run the report is Stryker's own; without, the arguments name the reports to read.
@@ -211,6 +212,7 @@ async function main(args) {
     runTime: option(args, '--run-time') ?? runTime,
     before,
     beforeNote: option(args, '--before-note') ?? `from ${relative(root, beforeFile ?? '')}.`,
+    note: option(args, '--note'),
   })
   // Formatted as `npm run lint` expects the committed file to be.
   const prettier = await import('prettier')
