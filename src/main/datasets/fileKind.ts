@@ -40,6 +40,12 @@ const reasons: Record<string, { reason: string; hint?: string }> = {
   ERR_INVALID_ARG_TYPE: { reason: 'the path is not valid', hint: 'Choose the file again instead of typing its path.' },
 }
 
+/** Why a file operation failed, in words, from its error: never a bare code. */
+export function reasonFor(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code ?? ''
+  return reasons[code]?.reason ?? (code ? `an unexpected system error (${code})` : 'an unexpected error')
+}
+
 /** A path or name fit for a message: control characters (a NUL, a newline) shown as '�'. */
 export function printable(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]/g, '\uFFFD')
@@ -53,9 +59,8 @@ export function displayName(path: string): string {
 /** A person-readable AppFailure for a failed open or read; never the system's own text. */
 export function openFailure(error: unknown, path: string, action: 'open' | 'read' = 'open'): AppFailure {
   if (error instanceof AppFailure) return error
-  const code = (error as NodeJS.ErrnoException | null)?.code ?? ''
-  const known = reasons[code]
-  const reason = known?.reason ?? (code ? `an unexpected system error (${code})` : 'an unexpected error')
+  const known = reasons[(error as NodeJS.ErrnoException | null)?.code ?? '']
+  const reason = reasonFor(error)
   return new AppFailure({
     kind: 'file',
     message: `Could not ${action} ${displayName(path)}: ${reason}.`,

@@ -2,6 +2,7 @@
 // the reason becomes a sentence in `problems` for the UI to show.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { reasonFor } from '../datasets/fileKind'
 import { demoProfile, DEMO_PROFILE_ID } from './demoProfile'
 import { CURRENT_PROFILES_VERSION, UnusableProfilesFile, upgradeStoredProfiles, type StoredProfiles } from './storedProfiles'
 
@@ -64,7 +65,7 @@ export function loadProfilesFile(directory: string, now: Date): LoadedProfiles {
     text = readFileSync(filePath, 'utf8')
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return { stored: defaultStoredProfiles(), needsWrite: true, writable: true, problems: [] }
-    return setAside(directory, filePath, `reading it failed (${errorCode(error)})`, now)
+    return setAside(directory, filePath, `reading it failed: ${reasonFor(error)}`, now)
   }
 
   let parsed: unknown
@@ -85,7 +86,7 @@ export function loadProfilesFile(directory: string, now: Date): LoadedProfiles {
         copyFileSync(filePath, backup)
       } catch (error) {
         problems.push(
-          `The profiles file at ${filePath} was upgraded from an older format, but a backup copy could not be written (${errorCode(error)}).`,
+          `The profiles file at ${filePath} was upgraded from an older format, but a backup copy could not be written: ${reasonFor(error)}.`,
         )
       }
     }
@@ -106,7 +107,7 @@ function setAside(directory: string, filePath: string, reason: string, now: Date
       needsWrite: false,
       writable: false,
       problems: [
-        `The saved profiles at ${filePath} could not be used (${reason}), and moving that file out of the way failed too (${errorCode(error)}). ` +
+        `The saved profiles at ${filePath} could not be used (${reason}), and moving that file out of the way failed too: ${reasonFor(error)}. ` +
           'The app started with the demo profile; changes to profiles will be kept only until the app closes, so the old file stays untouched.',
       ],
     }
