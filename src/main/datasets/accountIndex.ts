@@ -1,5 +1,6 @@
 // The list columns of every account, stored by column (typed arrays for numbers) so 100k rows
 // cost a few MB, plus one lowercase search text per account built once at open.
+import { accountName } from '../../shared/accountName'
 import type { AccountRow } from '../../shared/contract'
 import type { CustomerAccount } from '../../shared/kibo'
 
@@ -9,17 +10,6 @@ function text(value: unknown): string | null {
 
 function num(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : NaN
-}
-
-/** The name a person would call this account by: their name, else the company, else the first contact's. */
-export function displayName(account: CustomerAccount): string {
-  const own = [account.firstName, account.lastName].filter((part) => typeof part === 'string' && part !== '').join(' ')
-  if (own) return own
-  if (typeof account.companyOrOrganization === 'string' && account.companyOrOrganization) return account.companyOrOrganization
-  const contact = Array.isArray(account.contacts) ? account.contacts[0] : undefined
-  if (contact && typeof contact === 'object')
-    return [contact.firstName, contact.lastNameOrSurname].filter((part) => typeof part === 'string' && part !== '').join(' ')
-  return ''
 }
 
 /** What a search can find an account by: ids, names, emails, company, contacts' details. */
@@ -94,7 +84,7 @@ export class AccountIndex {
     for (let i = 0; i < n; i++) {
       const account = accounts[i]
       const summary = account.commerceSummary
-      const name = displayName(account)
+      const name = accountName(account)
       this.ids[i] = num(account.id)
       this.names[i] = name
       this.emails[i] = text(account.emailAddress)

@@ -6,6 +6,7 @@
 // masked with the same key compares equal where nothing changed.
 import { randomBytes, randomUUID } from 'node:crypto'
 import { z } from 'zod'
+import { accountNameOrLogin } from '../../shared/accountName'
 import type { HistoryEntryView } from '../../shared/contract'
 import { fail } from '../../shared/errors'
 import type { CustomerAccount } from '../../shared/kibo'
@@ -43,8 +44,7 @@ const fileSchema = z.object({
 
 function nameOf(account: CustomerAccount | null): string | null {
   if (!account) return null
-  const name = [account.firstName, account.lastName].filter((part) => typeof part === 'string' && part.trim()).join(' ')
-  return (name || account.emailAddress || account.userName || null)?.slice(0, 300) ?? null
+  return accountNameOrLogin(account).slice(0, 300) || null
 }
 
 function howOf(target: ImpersonationTarget): { how: Entry['how']; target: string } {

@@ -14,6 +14,7 @@ import type {
   ProfileView,
   TicketView,
 } from '../../../shared/contract'
+import { accountTitle } from '../../../shared/accountName'
 import type { AppError } from '../../../shared/errors'
 import type { CustomerAccount } from '../../../shared/kibo'
 import type { ImpersonationTarget } from '../../../shared/profile'
@@ -326,6 +327,5 @@ export class Session {
 
 export function accountLabel(account: CustomerAccount | null | undefined): string {
   if (!account) return 'No account in the answer'
-  const name = [account.firstName, account.lastName].filter(Boolean).join(' ')
-  return name || account.emailAddress || account.userName || (account.id !== undefined ? `Account ${account.id}` : 'Account')
+  return accountTitle(account)
 }
