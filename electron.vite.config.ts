@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
+import { withPageCsp } from './src/shared/csp'
 
 export default defineConfig({
   main: {
@@ -30,7 +31,11 @@ export default defineConfig({
   renderer: {
     root: 'src/renderer',
     // The renderer's root is src/renderer, so name the project's Svelte config outright.
-    plugins: [svelte({ configFile: resolve('svelte.config.js') })],
+    plugins: [
+      svelte({ configFile: resolve('svelte.config.js') }),
+      // The Content-Security-Policy meta tag, from the one policy the browser host also sends.
+      { name: 'content-security-policy', transformIndexHtml: { order: 'pre', handler: withPageCsp } },
+    ],
     build: {
       rollupOptions: { input: resolve('src/renderer/index.html') },
     },

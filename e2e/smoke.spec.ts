@@ -27,3 +27,11 @@ test('the API refuses a request without the per-run key, from another origin, or
   })
   expect(await wrong.json()).toMatchObject({ ok: false, error: { kind: 'invalid-input' } })
 })
+
+test('the page’s Content-Security-Policy meta tag and the header it is served with are one policy', async ({ app, host, request }) => {
+  const header = (await request.get(`${host.origin}/`)).headers()['content-security-policy']
+  const meta = await app.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
+  expect(meta).toContain("default-src 'none'")
+  // frame-ancestors counts only in a header (browsers ignore it in a meta tag): the one difference.
+  expect(header).toBe(`${meta}; frame-ancestors 'none'`)
+})

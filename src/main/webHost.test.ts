@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createEventHub } from './events'
+import { contentSecurityPolicy } from '../shared/csp'
 import { startWebHost, type WebHost } from './webHost'
 
 let host: WebHost
@@ -56,6 +57,7 @@ describe('web host', () => {
   it('serves the renderer with a strict CSP, and nothing outside its folder', async () => {
     const page = await send('/')
     expect(page.status).toBe(200)
+    expect(page.headers['content-security-policy']).toBe(contentSecurityPolicy)
     expect(String(page.headers['content-security-policy'])).toContain("script-src 'self'")
     for (const path of ['/../outside-renderer.txt', '/%2e%2e/outside-renderer.txt', '/..%2foutside-renderer.txt']) {
       expect((await send(path)).status, path).toBe(404)

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
 import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { contentSecurityPolicy } from '../shared/csp'
 import type { Dispatch } from './dispatch'
 import { BodyTooLarge, readBody } from './requestBody'
 import type { EventHub } from './events'
@@ -44,17 +45,6 @@ const mimeTypes: Record<string, string> = {
   '.json': 'application/json',
   '.woff2': 'font/woff2',
 }
-export const contentSecurityPolicy = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const key = randomBytes(32).toString('base64url')
