@@ -109,6 +109,29 @@ test('errors belong to what produced them: stale results are marked, a profile s
   await expect(app.getByTestId('error-banner')).toHaveCount(0)
 })
 
+test('a failed search leaves its results marked stale with when they were read, until a search succeeds', async ({ app }) => {
+  await app.getByRole('button', { name: 'Search accounts' }).click()
+  await app.getByLabel('Search (q)').fill('Smith')
+  await app.getByRole('button', { name: 'Search', exact: true }).click()
+  await expect(
+    app
+      .getByRole('status')
+      .filter({ hasText: /accounts?/ })
+      .first(),
+  ).toBeVisible()
+  await expect(app.getByTestId('search-stale')).toHaveCount(0)
+  // Longer than any q the app sends: the search fails, and the results above were read before it.
+  await app.getByLabel('Search (q)').fill('x'.repeat(501))
+  await app.getByRole('button', { name: 'Search', exact: true }).click()
+  await expect(app.getByTestId('error-banner')).toBeVisible()
+  await expect(app.getByTestId('search-stale')).toContainText(
+    /the last search failed at \d\d:\d\d:\d\d; these results were read at\s+\d\d:\d\d:\d\d/,
+  )
+  await app.getByLabel('Search (q)').fill('Smith')
+  await app.getByRole('button', { name: 'Search', exact: true }).click()
+  await expect(app.getByTestId('search-stale')).toHaveCount(0)
+})
+
 test('Ctrl+1…9 follow the sidebar order; the palette opens Files for “files”', async ({ app }) => {
   await duplicateDemo(app)
   await app.keyboard.press('Control+2')
