@@ -1,4 +1,4 @@
-// Kibo's own shapes (openapi_customer.json), as the app reads them. Every field is optional:
+// Kibo's own shapes (the Customer API document; test/kibo/customer.json), as the app reads them. Every field is optional:
 // `responseFields` can leave any of them out, and "left out" must stay distinguishable from "empty".
 
 export interface AuditInfo {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { MAX_INT32 } from './int32'
 
-// Kibo's environments, per the servers list of openapi_customer.json.
+// Kibo's environments, per the servers list of Kibo's Customer API document.
 export const kiboRegions = ['us', 'usc1', 'euw1'] as const
 export const kiboEnvs = {
   us: ['sandbox', 'tp1', 'tp2', 'tp3', 'tp4', 'tp5', 'stg1', 'stg2'],
