@@ -92,6 +92,8 @@ test('duplicate, export and re-import profiles: the file carries no secret', asy
     await expect(app.getByRole('dialog', { name: 'Replace the file?' })).toBeHidden()
     await expect.poll(() => readFileSync(file, 'utf8')).toBe(JSON.stringify(exported, null, 2) + '\n')
     expect(statSync(file).mode & 0o777).toBe(0o640)
+    // The export form closes once the answer is back (the file can be written before that).
+    await expect(app.getByLabel('Save the profiles as (file name)')).toBeHidden()
 
     await app.getByRole('button', { name: 'Import profiles…' }).click()
     await app.getByLabel('Import profiles from (file path)').fill(file)
