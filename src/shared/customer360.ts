@@ -1,0 +1,87 @@
+// The customer's 360 beside the account: what Kibo knows about them (audit log, login state, cards,
+// credits, transactions, visits, B2B) and what they see as a shopper (cart, orders, wishlists).
+// Every section is read the same way, live from a profile or from a customer bundle on disk, so a
+// view takes its data from one place and cannot tell the two apart but by the subject's label.
+import { z } from 'zod'
+
+/** Each section, in the order views list them. */
+export const sectionIds = [
+  'auditLog',
+  'loginState',
+  'cards',
+  'transactions',
+  'purchaseOrder',
+  'credits',
+  'visits',
+  'b2b',
+  'cart',
+  'orders',
+  'order',
+  'wishlists',
+] as const
+export type SectionId = (typeof sectionIds)[number]
+
+export interface SectionInfo {
+  /** For a person: "Audit log", "Store credits and gift cards". */
+  label: string
+  /** 'customer': the customer API (application token); 'shopper': as the shopper (customer ticket). */
+  side: 'customer' | 'shopper'
+  /** Kibo pages the answer: startIndex / pageSize apply. */
+  paged: boolean
+  /** The section needs a key (an order id, a B2B account id, a credit code). */
+  keyed: boolean
+}
+
+export const sectionInfo: Record<SectionId, SectionInfo> = {
+  auditLog: { label: 'Audit log', side: 'customer', paged: true, keyed: false },
+  loginState: { label: 'Login state', side: 'customer', paged: false, keyed: false },
+  cards: { label: 'Payment cards', side: 'customer', paged: false, keyed: false },
+  transactions: { label: 'Account transactions', side: 'customer', paged: false, keyed: false },
+  purchaseOrder: { label: 'Purchase-order account', side: 'customer', paged: false, keyed: false },
+  credits: { label: 'Store credits and gift cards', side: 'customer', paged: false, keyed: false },
+  visits: { label: 'Visits', side: 'customer', paged: true, keyed: false },
+  b2b: { label: 'B2B account', side: 'customer', paged: false, keyed: false },
+  cart: { label: 'Cart', side: 'shopper', paged: false, keyed: false },
+  orders: { label: 'Orders', side: 'shopper', paged: true, keyed: false },
+  order: { label: 'Order', side: 'shopper', paged: false, keyed: true },
+  wishlists: { label: 'Wishlists', side: 'shopper', paged: false, keyed: false },
+}
+
+const id = z.string().min(1).max(64)
+
+/** Where a section is read from: a profile, live, or a customer bundle opened from a file. */
+export const sectionSourceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('live'), profileId: id, accountId: z.number().int().positive() }),
+  z.strictObject({ kind: z.literal('bundle'), datasetId: id, index: z.number().int().min(0) }),
+])
+export type SectionSource = z.infer<typeof sectionSourceSchema>
+
+export const sectionQuerySchema = z.strictObject({
+  source: sectionSourceSchema,
+  section: z.enum(sectionIds),
+  operationId: z.string().min(1).max(64).optional(),
+  /** A keyed section's key: an order id, a B2B account id (to walk the hierarchy), a credit code. */
+  key: z.string().min(1).max(200).optional(),
+  startIndex: z.number().int().min(0).optional(),
+  pageSize: z.number().int().min(1).max(200).optional(),
+  filter: z.string().max(2000).optional(),
+  sortBy: z.string().max(200).optional(),
+  /** Written against the section's own Kibo schema, as responseFields is against the account. */
+  responseFields: z.string().max(4000).optional(),
+})
+export type SectionQuery = z.input<typeof sectionQuerySchema>
+
+/** One section as read: Kibo's answer (already redacted: no token, card numbers masked), when and where. */
+export interface SectionView<T = unknown> {
+  section: SectionId
+  key: string | null
+  data: T
+  /** When Kibo answered (ISO): now for a live read, the export's time for a bundle. */
+  readAt: string
+  /** The tenant (and site) it was read from, e.g. "t12345-s678 sandbox (US)". */
+  tenant: string
+  from: 'live' | 'bundle'
+  correlationId: string | null
+  /** The request log entry (live only), for "Show in log". */
+  requestId: string | null
+}
