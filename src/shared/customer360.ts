@@ -85,3 +85,33 @@ export interface SectionView<T = unknown> {
   /** The request log entry (live only), for "Show in log". */
   requestId: string | null
 }
+
+/** What a customer bundle carries in `kind`: how a file's record is told apart from a plain account. */
+export const BUNDLE_KIND = 'kibo-customer-bundle'
+
+/** One section as a bundle keeps it: what Kibo answered, or why it could not be read. */
+export type BundledSection =
+  | { readAt: string; tenant: string; data: unknown; key?: string | null }
+  | { readAt: string; tenant: string; error: { kind: string; message: string; status?: number } }
+
+/**
+ * One customer as one document (a bundle file holds one, or many as JSON Lines or a JSON array).
+ * `account` is the customer account as Kibo answered it; `sections` holds each section the
+ * profile could read (absent: not read), `orders` details keyed by order id.
+ */
+export interface CustomerBundle {
+  kind: typeof BUNDLE_KIND
+  version: 1
+  exportedAt: string
+  tenant: string
+  account: Record<string, unknown>
+  sections: Partial<Record<SectionId, BundledSection>>
+  /** Keyed sections (an order's detail, a B2B account up the hierarchy), by section then key. */
+  keyed?: Partial<Record<SectionId, Record<string, BundledSection>>>
+  /** Personal data masked, as in a masked account export. */
+  redacted: boolean
+}
+
+export function isBundle(value: unknown): value is CustomerBundle {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === BUNDLE_KIND
+}
