@@ -23,6 +23,7 @@ export const callNames = [
   'kibo.refreshTicket',
   'kibo.searchAccounts',
   'kibo.getAccount',
+  'customer.section',
   'ops.cancel',
   'log.requests',
   'log.clear',

@@ -8,6 +8,7 @@ import { callNames as channelCallNames, eventNames as channelEventNames } from '
 import { impersonationTargetSchema, profileInputSchema, type Profile } from './profile'
 import { settingsSchema, type Settings } from './settings'
 import { requestLogQuerySchema, type RequestLogPage } from './requestLog'
+import { sectionQuerySchema, type SectionView } from './customer360'
 
 /** Ties an output type to a call's input schema. Main produces the output, so it needs no runtime schema. */
 function call<O>() {
@@ -271,6 +272,12 @@ export const calls = {
   'kibo.getAccount': call<CustomerAccount>()(
     z.strictObject({ profileId: id, operationId, accountId: z.number().int().positive(), responseFields }),
   ),
+
+  /**
+   * One section of the customer's 360 (audit log, cards, cart, orders…), live from a profile or from
+   * an opened customer bundle; cancellable by operationId like every Kibo call.
+   */
+  'customer.section': call<SectionView>()(sectionQuerySchema),
 
   'ops.cancel': call<{ cancelled: boolean }>()(z.strictObject({ operationId: z.string().min(1).max(64) })),
 

@@ -2,6 +2,7 @@
 import type { Core } from '../core'
 import type { Handlers } from '../dispatch'
 import { appHandlers } from './app'
+import { customerHandlers } from './customer'
 import { fileHandlers } from './files'
 import { kiboHandlers } from './kibo'
 import { offlineHandlers } from './offline'
@@ -17,6 +18,7 @@ export function createHandlers(core: Core): Handlers {
     'profiles.remove': forgettingHistory(core, profiles['profiles.remove']),
     ...kibo,
     'kibo.impersonate': recordingImpersonations(core, kibo['kibo.impersonate']),
+    ...customerHandlers(core),
     ...offlineHandlers(core),
     ...fileHandlers(core),
     ...workspaceHandlers(core),

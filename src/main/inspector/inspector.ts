@@ -2,6 +2,7 @@
 // customer ticket of the last impersonation held in memory only, and redaction on the way out:
 // what leaves here for the renderer holds no token.
 import type { AccountPage, ImpersonationView, TicketView } from '../../shared/contract'
+import { sectionInfo, type SectionQuery, type SectionView } from '../../shared/customer360'
 import { fail } from '../../shared/errors'
 import type { CustomerAccount, CustomerAuthTicket } from '../../shared/kibo'
 import type { ImpersonationTarget, Profile } from '../../shared/profile'
@@ -144,6 +145,13 @@ export class Inspector {
   async allAccounts(profileId: string, params: { q?: string; filter?: string; sortBy?: string }, signal: AbortSignal) {
     const client = await this.#client(this.#profile(profileId))
     return client.allAccounts(params, { signal, concurrency: 4 })
+  }
+
+  /** One section of a customer's 360, live from this profile. */
+  async readSection(profileId: string, query: SectionQuery, signal: AbortSignal): Promise<SectionView> {
+    this.#profile(profileId)
+    if (signal.aborted) fail('cancelled', 'The request was cancelled.')
+    fail('invalid-input', `${sectionInfo[query.section].label} cannot be read live yet.`)
   }
 
   ticketView(profileId: string): TicketView | null {
