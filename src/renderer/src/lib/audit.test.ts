@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import type { CustomerAccount } from '../../../shared/kibo'
-import { auditEvents, auditPeople, filterAuditEvents, hasAuditInfo, sortAuditEvents, type AuditEvent } from './audit'
+import {
+  auditEvents,
+  auditPeople,
+  fieldPathMatches,
+  filterAuditEvents,
+  filterTimeline,
+  hasAuditInfo,
+  mergeLogPages,
+  sortAuditEvents,
+  sortTimeline,
+  timelineRows,
+  timelineValues,
+  type AuditEvent,
+  type AuditLogEntry,
+} from './audit'
 
 const account: CustomerAccount = {
   id: 1001,
@@ -176,5 +190,119 @@ describe('sortAuditEvents', () => {
 describe('auditPeople', () => {
   it('lists distinct people sorted with the unknown person last', () => {
     expect(auditPeople(auditEvents(account))).toEqual(['admin', 'ops', 'sync', null])
+  })
+})
+
+const log: AuditLogEntry[] = [
+  {
+    customerAuditEntryId: 1,
+    entryDate: '2024-02-10T10:00:00Z',
+    entryUser: 'jane@shop.example',
+    application: 'Admin',
+    site: 'Main',
+    fieldPath: 'emailAddress',
+    oldValue: 'old@mail.example',
+    newValue: 'mid@mail.example',
+    description: 'Email changed',
+  },
+  {
+    customerAuditEntryId: 2,
+    entryDate: '2024-03-05T10:00:00Z',
+    entryUser: 'storefront',
+    application: 'Storefront',
+    fieldPath: 'emailAddress',
+    oldValue: 'mid@mail.example',
+    newValue: 'new@mail.example',
+  },
+  {
+    customerAuditEntryId: 3,
+    entryDate: '2024-03-06T10:00:00Z',
+    entryUser: 'jane@shop.example',
+    application: 'Admin',
+    fieldPath: 'contacts[0].address.cityOrTown',
+    oldValue: 'Austin',
+    newValue: 'Dallas',
+  },
+  { customerAuditEntryId: 4, entryDate: 'not a date', fieldPath: 'firstName', oldValue: 'Al', newValue: 'Alan' },
+]
+
+describe('timelineRows', () => {
+  const rows = timelineRows(auditEvents(account), log)
+
+  it('holds every stamp and every log entry, each marked with its source, newest first', () => {
+    expect(rows.filter((r) => r.source === 'stamp')).toHaveLength(8)
+    expect(rows.filter((r) => r.source === 'log').map((r) => r.id)).toEqual(['log:3', 'log:2', 'log:1', 'log:4'])
+    expect(rows[0].id).toBe('log:3')
+    // Rows without a usable date go last, whichever source they came from.
+    expect(rows.slice(-2).map((r) => r.id)).toEqual(['log:4', 'stamp:notes[0]:created'])
+    const change = rows.find((r) => r.id === 'log:1')!
+    expect(change).toMatchObject({
+      kind: 'change',
+      by: 'jane@shop.example',
+      application: 'Admin',
+      site: 'Main',
+      oldValue: 'old@mail.example',
+    })
+    expect(rows.find((r) => r.id === 'stamp:account:created')).toMatchObject({ kind: 'created', application: null, fieldPath: null })
+  })
+})
+
+describe('mergeLogPages', () => {
+  it('appends the next page and keeps an entry read twice once', () => {
+    const merged = mergeLogPages(log.slice(0, 2), [log[1], log[2]])
+    expect(merged.map((e) => e.customerAuditEntryId)).toEqual([1, 2, 3])
+  })
+})
+
+describe('fieldPathMatches', () => {
+  it('ignores list positions and case, and takes fields inside the one asked for', () => {
+    expect(fieldPathMatches('emailAddress', 'emailaddress')).toBe(true)
+    expect(fieldPathMatches('contacts[0].address.cityOrTown', 'contacts.address')).toBe(true)
+    expect(fieldPathMatches('contacts[0].address.cityOrTown', 'contacts[2]')).toBe(true)
+    expect(fieldPathMatches('emailAddressVerified', 'emailAddress')).toBe(false)
+    expect(fieldPathMatches(null, 'emailAddress')).toBe(false)
+  })
+})
+
+describe('filterTimeline', () => {
+  const rows = timelineRows(auditEvents(account), log)
+  const ids = (r: { id: string }[]) => r.map((x) => x.id)
+
+  it("shows a field's history on its own, without the stamps", () => {
+    expect(ids(filterTimeline(rows, { fieldPath: 'emailAddress' }))).toEqual(['log:2', 'log:1'])
+  })
+  it('filters by person, application, kind and source', () => {
+    expect(ids(filterTimeline(rows, { people: ['storefront'] }))).toEqual(['log:2'])
+    expect(ids(filterTimeline(rows, { applications: ['Admin'] }))).toEqual(['log:3', 'log:1'])
+    expect(filterTimeline(rows, { kinds: ['created'] }).every((r) => r.source === 'stamp' && r.kind === 'created')).toBe(true)
+    expect(filterTimeline(rows, { sources: ['stamp'] })).toHaveLength(8)
+  })
+  it('keeps an inclusive day range and drops undated rows from it', () => {
+    expect(ids(filterTimeline(rows, { sources: ['log'], from: '2024-03-05', to: '2024-03-05' }, 'UTC'))).toEqual(['log:2'])
+    expect(ids(filterTimeline(rows, { sources: ['log'], from: '2024-01-01' }, 'UTC'))).not.toContain('log:4')
+  })
+  it('searches old and new values, ignoring case, every word', () => {
+    expect(ids(filterTimeline(rows, { search: 'OLD@mail' }))).toEqual(['log:1'])
+    expect(ids(filterTimeline(rows, { search: 'dallas austin' }))).toEqual(['log:3'])
+    expect(filterTimeline(rows, { search: 'nowhere' })).toEqual([])
+  })
+})
+
+describe('sortTimeline', () => {
+  const rows = timelineRows([], log)
+  it('sorts by date either way, undated last', () => {
+    expect(sortTimeline(rows, { key: 'at', direction: 'asc' }).map((r) => r.id)).toEqual(['log:1', 'log:2', 'log:3', 'log:4'])
+  })
+  it('sorts by person and application with missing values last in both directions', () => {
+    expect(sortTimeline(rows, { key: 'by', direction: 'desc' }).map((r) => r.by)).toEqual([
+      'storefront',
+      'jane@shop.example',
+      'jane@shop.example',
+      null,
+    ])
+    expect(sortTimeline(rows, { key: 'application', direction: 'asc' }).at(-1)?.application).toBeNull()
+  })
+  it('lists the distinct values of a column, unknown last', () => {
+    expect(timelineValues(rows, (r) => r.application)).toEqual(['Admin', 'Storefront', null])
   })
 })
