@@ -1,6 +1,7 @@
-// `npm run bench` runs `node bench/run.js`: register tsx, then run the TypeScript benchmark.
-// Same as `node --import tsx bench/run.ts` followed by `node --import tsx bench/jsonTree.ts` and
-// `node --import tsx bench/emulatorSoak.ts`.
+// `npm run bench` builds (electron-vite build) and then runs `node bench/run.js`: register tsx,
+// then run the TypeScript benchmarks. Same as `node --import tsx bench/run.ts` followed by
+// `node --import tsx bench/jsonTree.ts` and `node --import tsx bench/emulatorSoak.ts`.
+// bench/run.ts includes the Kibo client's overhead (bench/clientOverhead.ts).
 import { register } from 'tsx/esm/api'
 
 register()

@@ -17,6 +17,7 @@ import { generateAccounts } from '../src/main/emulator/generate'
 import { exportAccounts } from '../src/main/exports'
 import type { CustomerAccount } from '../src/shared/kibo'
 import { benchQueries } from './queries'
+import { measureClientOverhead } from './clientOverhead'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const args = new Set(process.argv.slice(2))
@@ -148,6 +149,7 @@ console.log(`File: ${relative(root, file)}, ${mb(fileBytes)}. Worker: ${workerNo
 const imported = await measureImport(worker)
 const memory = measureMemory(worker)
 const queries = await measureQueries(worker)
+const overhead = await measureClientOverhead()
 
 const importRatio = imported.ours / imported.bare
 const memoryRatio = memory.peak / fileBytes
@@ -175,6 +177,12 @@ const rows = [
     `${ms(median(queries.filter))} / ${ms(percentile(queries.filter, 95))}`,
     'p95 ≤ 50 ms',
     percentile(queries.filter, 95) <= 50,
+  ],
+  [
+    `Kibo client per call vs a bare http.request (getAccount on the emulator, median of ${overhead.calls} interleaved)`,
+    `${overhead.clientMs.toFixed(3)} ms vs ${overhead.bareMs.toFixed(3)} ms = ${overhead.ratio.toFixed(2)}×`,
+    '≤ 1.1×',
+    overhead.ratio <= 1.1,
   ],
   [
     'First run of each query (cold), median / max',
