@@ -11,6 +11,7 @@ import { Operations } from './operations'
 import { Inspector } from './inspector/inspector'
 import { DemoTenant } from './inspector/demo'
 import { DatasetRegistry } from './datasets'
+import { createBundleSections, type BundleSections } from './bundles'
 import { createHandlers } from './handlers'
 import { SettingsStore } from './settings/settingsStore'
 import { FileGrants, RecentFiles } from './fileAccess'
@@ -49,6 +50,8 @@ export interface Core {
   inspector: Inspector
   demo: DemoTenant
   datasets: DatasetRegistry
+  /** Sections of customer bundles opened as files (customer.section with a bundle source). */
+  bundles: BundleSections
   files: FileAccess
   events: EventHub
   dispatch: Dispatch
@@ -106,6 +109,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     inspector,
     demo,
     datasets,
+    bundles: createBundleSections(datasets),
     files,
     events,
     dispatch: undefined as unknown as Dispatch,

@@ -9,6 +9,7 @@ import { impersonationTargetSchema, profileInputSchema, type Profile } from './p
 import { settingsSchema, type Settings } from './settings'
 import { requestLogQuerySchema, type RequestLogPage } from './requestLog'
 import { sectionQuerySchema, type SectionView } from './customer360'
+import type { BundleComparison } from './bundleCompare'
 
 /** Ties an output type to a call's input schema. Main produces the output, so it needs no runtime schema. */
 function call<O>() {
@@ -309,6 +310,30 @@ export const calls = {
     }),
   ),
 
+  /**
+   * Customer bundles: the account and every section of the 360 the profile can read, one customer
+   * as one JSON document or many as JSON Lines; 'exists' until replace is confirmed.
+   */
+  'bundles.export': call<ExportResult | FileExistsAnswer>()(
+    z.strictObject({
+      profileId: id,
+      operationId,
+      scope: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('account'), accountId: z.number().int().positive() }),
+        z.strictObject({
+          kind: z.literal('search'),
+          q: z.string().max(500).optional(),
+          filter: z.string().max(2000).optional(),
+          sortBy: z.string().max(200).optional(),
+        }),
+        z.strictObject({ kind: z.literal('all') }),
+      ]),
+      redact: z.boolean(),
+      handle: fileHandle,
+      replace: z.boolean().optional(),
+    }),
+  ),
+
   'datasets.open': call<DatasetView>()(z.strictObject({ handle: fileHandle, operationId })),
   'datasets.query': call<DatasetPage>()(
     z.strictObject({
@@ -324,6 +349,13 @@ export const calls = {
   'datasets.close': call<{ closed: boolean }>()(z.strictObject({ datasetId: id })),
 
   'compare.accounts': call<DiffChange[]>()(z.strictObject({ left: accountSourceSchema, right: accountSourceSchema })),
+  /** Two customer bundles opened from files (two files, or two customers of one), section by section. */
+  'compare.bundles': call<BundleComparison>()(
+    z.strictObject({
+      left: z.strictObject({ datasetId: id, index: z.number().int().min(0) }),
+      right: z.strictObject({ datasetId: id, index: z.number().int().min(0) }),
+    }),
+  ),
 
   /** A profile's recent impersonations, newest first. */
   'history.list': call<HistoryEntryView[]>()(z.strictObject({ profileId: id })),

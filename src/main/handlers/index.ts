@@ -2,6 +2,7 @@
 import type { Core } from '../core'
 import type { Handlers } from '../dispatch'
 import { appHandlers } from './app'
+import { bundleHandlers } from './bundles'
 import { customerHandlers } from './customer'
 import { fileHandlers } from './files'
 import { kiboHandlers } from './kibo'
@@ -22,5 +23,6 @@ export function createHandlers(core: Core): Handlers {
     ...offlineHandlers(core),
     ...fileHandlers(core),
     ...workspaceHandlers(core),
+    ...bundleHandlers(core),
   }
 }
