@@ -51,8 +51,26 @@ export interface CallOptions {
 
 export type { AccountSearch }
 
+/** One GET of the customer's 360 (see customer360.ts, shopper.ts): what to ask and what to expect. */
+export interface ReadSpec<T> {
+  /** For a person: "Reading the audit log of account 1001". */
+  action: string
+  path: string
+  query?: Record<string, string | number | boolean | undefined>
+  /** Sent besides the tenant and site headers (the shopper's x-vol-user-claims). */
+  headers?: Record<string, string>
+  /** Secrets this request carries, scrubbed from anything Kibo says back. */
+  knownSecrets?: readonly string[]
+  check: (json: unknown) => json is T
+  /** What the answer should be, for a person: "a page of audit entries". */
+  what: string
+  holdsUp?: (data: T) => Unexpected | null
+}
+
 export interface KiboClient {
   readonly endpoint: KiboEndpoint
+  /** A GET with the same token, retries, checks and request log as every other call. */
+  read<T>(spec: ReadSpec<T>, signal?: AbortSignal): Promise<KiboResult<T>>
   impersonateCart(request: CartAuthTicketRequest, opts?: CallOptions): Promise<KiboResult<CustomerAuthTicket>>
   refreshTicket(refreshToken: string, opts?: CallOptions & { accountId?: number }): Promise<KiboResult<CustomerAuthTicket>>
   getAccount(accountId: number, opts?: CallOptions): Promise<KiboResult<CustomerAccount>>
@@ -128,6 +146,7 @@ export function createKiboClient(options: KiboClientOptions): KiboClient {
     check: (json: unknown) => json is T,
     what: string,
     holdsUp: (data: T) => Unexpected | null = () => null,
+    headers: Record<string, string> = {},
   ): Promise<KiboResult<T>> {
     const answer = await execute(transport, policy, {
       ctx,
@@ -135,7 +154,7 @@ export function createKiboClient(options: KiboClientOptions): KiboClient {
       baseUrl: endpoint.baseUrl,
       path,
       query,
-      headers: endpoint.headers,
+      headers: { ...endpoint.headers, ...headers },
       body,
       signal,
       bearer,
@@ -161,6 +180,11 @@ export function createKiboClient(options: KiboClientOptions): KiboClient {
 
   const client: KiboClient = {
     endpoint,
+
+    read(spec, signal) {
+      const ctx = context(spec.action, { knownSecrets: spec.knownSecrets ?? [] })
+      return run(ctx, 'GET', spec.path, spec.query ?? {}, undefined, signal, spec.check, spec.what, spec.holdsUp, spec.headers)
+    },
 
     // Retrying this POST is safe: impersonation only issues a ticket and changes no cart or account.
     async impersonateCart(request, opts = {}) {
