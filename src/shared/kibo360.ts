@@ -3,6 +3,7 @@
 // the Commerce document (test/kibo/commerce.json) for the cart, orders and wishlists. As in kibo.ts every
 // field is optional: responseFields can leave any out, and "left out" must stay apart from "empty".
 // Only what views read is named; the rest of Kibo's answer travels along untouched.
+import type { AppError } from './errors'
 import type { AuditInfo, CustomerAccount, CustomerAttribute } from './kibo'
 
 /** Kibo's paged answer. */
@@ -336,16 +337,25 @@ export interface Wishlist extends CommerceAggregate {
 export type AuditLogSection = KiboPage<CustomerAuditEntry>
 export type LoginStateSection = LoginState
 export type CardsSection = CardCollection
-export type TransactionsSection = { items: Transaction[] }
+export type TransactionsSection = Transaction[]
+
+/** A part of a composite section Kibo would not give (the rest of the section is still shown). */
+export interface SectionProblem {
+  /** Which part, for a person: "transactions of credit GC-1", "roles of user u-2". */
+  part: string
+  error: AppError
+}
 /** The account (null: the customer has no purchase-order account) and a page of its transactions. */
 export interface PurchaseOrderSection {
   account: CustomerPurchaseOrderAccount | null
-  transactions: KiboPage<PurchaseOrderTransaction>
+  transactions: KiboPage<PurchaseOrderTransaction> | null
+  problems: SectionProblem[]
 }
-/** The customer's credits and gift cards, each with its transactions and audit entries. */
+/** The customer's credits and gift cards, each with its transactions and audit entries (keyed by a code: that one credit). */
 export interface CreditsSection {
   credits: KiboPage<CustomerCredit>
   details: Record<string, { transactions: KiboPage<CreditTransaction> | null; auditEntries: KiboPage<CreditAuditEntry> | null }>
+  problems: SectionProblem[]
 }
 export type VisitsSection = KiboPage<Visit>
 /** account null: Kibo knows no B2B account by this id (the customer is not a B2B account). */
@@ -354,6 +364,7 @@ export interface B2BSection {
   hierarchy: B2BAccountHierarchy | null
   users: KiboPage<B2BUser & { roles?: UserRole[] | null }> | null
   attributes: KiboPage<CustomerAttribute> | null
+  problems: SectionProblem[]
 }
 /** The cart the shopper sees: the cart, its summary and its messages. */
 export interface CartSection {
@@ -362,6 +373,7 @@ export interface CartSection {
   messages: ChangeMessageCollection | null
   /** 'current': the shopper's current cart; 'cart id': the one the impersonation named. */
   via: 'current' | 'cart id'
+  problems: SectionProblem[]
 }
 export type OrdersSection = KiboPage<Order>
 export type OrderSection = Order

@@ -2,13 +2,14 @@
 // customer ticket of the last impersonation held in memory only, and redaction on the way out:
 // what leaves here for the renderer holds no token.
 import type { AccountPage, ImpersonationView, TicketView } from '../../shared/contract'
-import { sectionInfo, type SectionQuery, type SectionView } from '../../shared/customer360'
+import type { SectionQuery, SectionView } from '../../shared/customer360'
 import { fail } from '../../shared/errors'
 import type { CustomerAccount, CustomerAuthTicket } from '../../shared/kibo'
 import type { ImpersonationTarget, Profile } from '../../shared/profile'
 import { AppTokenCache, createKiboClient, resolveEndpoint, ticketView, type KiboClient } from '../kibo'
 import { profileGone } from '../profiles/profileGone'
 import { describeEnvironment } from './describe'
+import { readLiveSection, type ShopperTicket } from './sections'
 import { RequestLog } from './requestLog'
 
 export interface InspectorDeps {
@@ -19,12 +20,19 @@ export interface InspectorDeps {
   demoUrl(): Promise<string>
   /** The current request timeout (a setting), read when a client is built. */
   timeoutMs?: () => number
+  /** Wall-clock ms (tests move it to reach a ticket's expiry). */
+  now?: () => number
 }
+
+/** A shopper call refreshes the ticket first when its access token has less than this left. */
+const TICKET_REFRESH_MARGIN_MS = 60_000
 
 interface HeldTicket {
   ticket: CustomerAuthTicket
   view: TicketView
   accountId: number | null
+  /** The cart the impersonation named, so the Cart view shows that cart. */
+  cartId: string | null
 }
 
 interface ProfileClient {
@@ -74,7 +82,7 @@ export class Inspector {
       { responseFields, signal },
     )
     this.#checkStillCurrent(profileId, generation, signal)
-    const held = this.#hold(profileId, result.data, result.data.customerAccount?.id ?? accountId ?? null)
+    const held = this.#hold(profileId, result.data, result.data.customerAccount?.id ?? accountId ?? null, cartId?.trim() || null)
     return {
       profileId,
       ticket: held.view,
@@ -100,7 +108,7 @@ export class Inspector {
     })
     this.#checkStillCurrent(profileId, generation, signal)
     // Kibo's refresh answer may leave out the account; keep the one we had.
-    return this.#hold(profileId, result.data, held.accountId).view
+    return this.#hold(profileId, result.data, held.accountId, held.cartId).view
   }
 
   async searchAccounts(
@@ -149,9 +157,58 @@ export class Inspector {
 
   /** One section of a customer's 360, live from this profile. */
   async readSection(profileId: string, query: SectionQuery, signal: AbortSignal): Promise<SectionView> {
-    this.#profile(profileId)
-    if (signal.aborted) fail('cancelled', 'The request was cancelled.')
-    fail('invalid-input', `${sectionInfo[query.section].label} cannot be read live yet.`)
+    const profile = this.#profile(profileId)
+    const source = query.source
+    if (source.kind !== 'live' || source.profileId !== profileId) fail('invalid-input', 'A live section is read from its own profile.')
+    const generation = this.#generation(profileId)
+    const client = await this.#client(profile)
+    const tenant = profile.environment.kind === 'demo' ? describeEnvironment(profile.environment) : client.endpoint.label
+    const view = await readLiveSection(
+      {
+        client,
+        accountId: source.accountId,
+        tenant,
+        shopperTicket: (s) => this.#shopperTicket(profileId, source.accountId, s),
+        now: () => new Date(this.#now()),
+      },
+      query,
+      signal,
+    )
+    this.#checkStillCurrent(profileId, generation, signal)
+    return view
+  }
+
+  /**
+   * The ticket to call Kibo as this account's shopper: only the one held for this very account
+   * (a ticket never speaks for another customer), refreshed first when about to expire.
+   */
+  async #shopperTicket(profileId: string, accountId: number, signal: AbortSignal): Promise<ShopperTicket> {
+    let held = this.#tickets.get(profileId)
+    if (!held || held.accountId !== accountId) {
+      fail('invalid-input', `There is no customer ticket for account ${accountId}: what the shopper sees is read as that shopper.`, {
+        hint: `Impersonate account ${accountId}, then read this section again.`,
+        where: 'ticket',
+      })
+    }
+    const expires = Date.parse(held.ticket.accessTokenExpiration ?? '')
+    if (!Number.isNaN(expires) && expires - this.#now() < TICKET_REFRESH_MARGIN_MS) {
+      await this.refreshTicket(profileId, signal)
+      held = this.#tickets.get(profileId)
+      if (!held || held.accountId !== accountId)
+        fail('cancelled', 'The customer ticket changed while it was being refreshed.', { hint: 'Run it again.' })
+    }
+    const accessToken = held.ticket.accessToken
+    if (typeof accessToken !== 'string' || accessToken === '') {
+      fail('auth-expired', 'The customer ticket held has no access token to call Kibo as the shopper.', {
+        hint: `Impersonate account ${accountId} again.`,
+        where: 'ticket',
+      })
+    }
+    return { claims: { accessToken }, cartId: held.cartId }
+  }
+
+  #now(): number {
+    return this.#deps.now?.() ?? Date.now()
   }
 
   ticketView(profileId: string): TicketView | null {
@@ -187,8 +244,8 @@ export class Inspector {
     return this.#deps.getProfile(id) ?? profileGone()
   }
 
-  #hold(profileId: string, ticket: CustomerAuthTicket, accountId: number | null): HeldTicket {
-    const held = { ticket, view: { ...ticketView(ticket, new Date()), accountId }, accountId }
+  #hold(profileId: string, ticket: CustomerAuthTicket, accountId: number | null, cartId: string | null): HeldTicket {
+    const held = { ticket, view: { ...ticketView(ticket, new Date(this.#now())), accountId }, accountId, cartId }
     this.#tickets.set(profileId, held)
     return held
   }

@@ -230,6 +230,31 @@ export function credits(
   )
 }
 
+/** One credit by its code; it must be this customer's. */
+export function credit(
+  client: KiboClient,
+  code: string,
+  accountId: number,
+  params: { responseFields?: string },
+  signal?: AbortSignal,
+): Promise<KiboResult<CustomerCredit>> {
+  checkAccountId(accountId)
+  return client.read(
+    {
+      action: `Reading credit ${code.trim()}`,
+      path: `/commerce/customer/credits/${creditCode(code)}`,
+      query: fieldsOnly(params.responseFields),
+      check: isObject as (json: unknown) => json is CustomerCredit,
+      what: 'a credit',
+      holdsUp: (found) =>
+        typeof found.customerId === 'number' && found.customerId !== accountId
+          ? { sentence: `Kibo answered with a credit of account ${found.customerId}, not of account ${accountId}.`, where: 'customerId' }
+          : null,
+    },
+    signal,
+  )
+}
+
 function creditCode(code: string): string {
   const trimmed = code.trim()
   if (!trimmed || trimmed.length > 200) throw invalidInput('A credit code is needed.', 'Pick a credit from the list.', 'key')
