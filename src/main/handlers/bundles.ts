@@ -6,22 +6,15 @@ import type { ExportResult, FileExistsAnswer } from '../../shared/contract'
 import type { CustomerBundle } from '../../shared/customer360'
 import { fail } from '../../shared/errors'
 import type { CustomerAccount } from '../../shared/kibo'
-import type { Profile } from '../../shared/profile'
 import { checkBundle, collectBundle, compareBundles, recordOf, writeBundles } from '../bundles'
 import type { Core } from '../core'
 import type { Handlers } from '../dispatch'
 import { FileExists } from '../exports/atomicFile'
+import { describeEnvironment } from '../inspector/describe'
 import { profileGone } from '../profiles'
 import { existsAnswer } from './offline'
 
 type BundleCalls = 'bundles.export' | 'compare.bundles'
-
-/** "t100001-s100002 sandbox (US)": which tenant a bundle was read from, for a person. */
-export function tenantLabel(profile: Profile): string {
-  const { kind, tenant, site, env, region } = profile.environment
-  const where = kind === 'demo' ? 'demo' : kind === 'custom' ? 'custom host' : (env ?? 'kibo')
-  return `t${tenant}${site ? `-s${site}` : ''} ${where}${region ? ` (${region})` : ''}`
-}
 
 export function bundleHandlers(core: Core): Pick<Handlers, BundleCalls> {
   const { operations, inspector, events, files } = core
@@ -33,7 +26,7 @@ export function bundleHandlers(core: Core): Pick<Handlers, BundleCalls> {
       const replacing = replace === true || grant.replaceConfirmed
       if (!replacing && (await lstat(target).catch(() => null))) return existsAnswer(target, grant.name)
       return operations.run({ id: operationId, profileId, parent: signal }, async (s, id): Promise<ExportResult | FileExistsAnswer> => {
-        const tenant = tenantLabel(profile)
+        const tenant = describeEnvironment(profile.environment)
         let accounts: AsyncIterable<CustomerAccount[]>
         let total: number
         if (scope.kind === 'account') {
