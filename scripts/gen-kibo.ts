@@ -1,7 +1,7 @@
 // `npm run gen:kibo`: derives what the project needs from Kibo's OpenAPI documents and writes it
 // into the repository, so that a clone builds and tests with nothing beside it:
 //   test/kibo/<name>.json      the documents less their prose (validators read these)
-//   src/shared/kiboFields.ts    the field trees behind the responseFields builder
+//   src/shared/kiboFields.ts    the field trees behind the responseFields builder (account and 360 sections)
 // `--check` writes nothing and fails when a committed file differs from what would be written.
 // The documents are read from $KIBO_OPENAPI_DIR, or from ../shared/kibo beside the repository.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
@@ -30,10 +30,12 @@ export function generate(dir: string): Map<string, string> {
   const read = (file: string): Record<string, unknown> =>
     JSON.parse(readFileSync(join(dir, `${file}.json`), 'utf8')) as Record<string, unknown>
   for (const [name, file] of Object.entries(kiboDocuments)) {
-    const doc = read(file)
-    out.set(`test/kibo/${name}.json`, `${JSON.stringify(stripSpec(doc), null, 1)}\n`)
-    if (name === 'customer') out.set('src/shared/kiboFields.ts', renderKiboFieldsModule(doc as unknown as OpenApiDocument))
+    out.set(`test/kibo/${name}.json`, `${JSON.stringify(stripSpec(read(file)), null, 1)}\n`)
   }
+  // The account's trees and the 360's sections: the customer document, then the commerce one.
+  const customer = read(kiboDocuments.customer) as unknown as OpenApiDocument
+  const commerce = read(kiboDocuments.commerce) as unknown as OpenApiDocument
+  out.set('src/shared/kiboFields.ts', renderKiboFieldsModule(customer, commerce))
   return out
 }
 

@@ -25,6 +25,32 @@ const exportedTrees: Array<[schema: string, constName: string]> = [
   ['CustomerAccountCollection', 'accountCollectionFields'],
 ]
 
+/**
+ * Each section of the customer's 360 (src/shared/customer360.ts) and the schema its responseFields is
+ * written against, from the customer or the commerce document. For a paged section that is the item's
+ * schema: the inspector wraps it into items(...) for Kibo.
+ */
+export const sectionSchemas = {
+  auditLog: ['customer', 'CustomerAuditEntry'],
+  loginState: ['customer', 'LoginState'],
+  cards: ['customer', 'Card'],
+  transactions: ['customer', 'Transaction'],
+  purchaseOrder: ['customer', 'CustomerPurchaseOrderAccount'],
+  credits: ['customer', 'CustomerCredit'],
+  visits: ['customer', 'Visit'],
+  b2b: ['customer', 'B2BAccount'],
+  cart: ['commerce', 'Cart'],
+  orders: ['commerce', 'CommerceRuntimeOrder'],
+  order: ['commerce', 'CommerceRuntimeOrder'],
+  wishlists: ['commerce', 'Wishlist'],
+} as const satisfies Record<string, readonly ['customer' | 'commerce', string]>
+
+/** Parts of composite sections that have their own schema (a view may offer them on their own). */
+const partSchemas = {
+  customer: ['PurchaseOrderTransaction', 'CreditTransaction', 'CreditAuditEntry', 'B2BUser', 'UserRole'],
+  commerce: ['CartSummary', 'CommerceRuntimeChangeMessage'],
+} as const
+
 const fieldTypes = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array'])
 
 function refName(ref: string): string {
@@ -37,6 +63,11 @@ function constNameFor(schema: string): string {
   const exported = exportedTrees.find(([name]) => name === schema)
   if (exported) return exported[1]
   return schema[0].toLowerCase() + schema.slice(1) + 'Fields'
+}
+
+/** Commerce trees carry the document's name, so a schema both documents define gets two constants. */
+function commerceConstNameFor(schema: string): string {
+  return `commerce${schema.startsWith('Commerce') ? schema.slice('Commerce'.length) : schema}Fields`
 }
 
 /** First sentence, whitespace collapsed, stray quotes gone (the spec has a few typos). */
@@ -142,27 +173,81 @@ function renderField(field: FieldSpec, names: Map<FieldSpec[], string>): string 
   return `  { ${parts.join(', ')} },`
 }
 
-/** The whole text of kiboFields.ts. */
-export function renderKiboFieldsModule(doc: OpenApiDocument): string {
-  const deriver = new Deriver(doc)
-  for (const [schema] of exportedTrees) deriver.named(schema)
-  const names = new Map<FieldSpec[], string>()
+/** The blocks of one document's trees, children first; names every list it renders in `names`. */
+function renderDocument(
+  deriver: Deriver,
+  schemas: readonly string[],
+  names: Map<FieldSpec[], string>,
+  taken: Set<string>,
+  constName: (schema: string) => string,
+  label: string,
+): string[] {
   const blocks: string[] = []
-  for (const schema of deriver.order) {
+  for (const schema of schemas) {
     const fields = deriver.named(schema)
-    const constName = constNameFor(schema)
-    names.set(fields, constName)
+    let name = constName(schema)
+    // A schema both documents define (CommerceRuntimePhone, say) keeps the document's name on the second.
+    if (taken.has(name) && label) name = `${label.split(' ')[0].toLowerCase()}Doc${schema}Fields`
+    if (taken.has(name)) throw new Error(`Two schemas would both be exported as ${name}`)
+    taken.add(name)
+    names.set(fields, name)
     const spread = deriver.spreads.get(schema) ?? []
     const spreadLines = spread.map((part) => `  ...${names.get(deriver.named(part))},`)
     const ownFields = fields.slice(spread.reduce((n, part) => n + deriver.named(part).length, 0))
     const body = [...spreadLines, ...ownFields.map((field) => renderField(field, names))].join('\n')
-    blocks.push(`/** ${schema} */\nexport const ${constName}: FieldSpec[] = [\n${body}\n]\n`)
+    blocks.push(`/** ${label}${schema} */\nexport const ${name}: FieldSpec[] = [\n${body}\n]\n`)
+  }
+  return blocks
+}
+
+/** The whole text of kiboFields.ts: the customer document's trees, then (given) the commerce document's and the section map. */
+export function renderKiboFieldsModule(doc: OpenApiDocument, commerce?: OpenApiDocument): string {
+  const deriver = new Deriver(doc)
+  for (const [schema] of exportedTrees) deriver.named(schema)
+  const names = new Map<FieldSpec[], string>()
+  const taken = new Set<string>()
+  const blocks = renderDocument(deriver, [...deriver.order], names, taken, constNameFor, '')
+  const sections: string[] = []
+  if (commerce) {
+    // Section trees come after the account's, so the account's constants keep their place in the file.
+    const start = deriver.order.length
+    for (const schema of [
+      ...Object.values(sectionSchemas)
+        .filter(([d]) => d === 'customer')
+        .map(([, s]) => s),
+      ...partSchemas.customer,
+    ])
+      deriver.named(schema)
+    blocks.push(...renderDocument(deriver, deriver.order.slice(start), names, taken, constNameFor, ''))
+    const commerceDeriver = new Deriver(commerce)
+    for (const schema of [
+      ...Object.values(sectionSchemas)
+        .filter(([d]) => d === 'commerce')
+        .map(([, s]) => s),
+      ...partSchemas.commerce,
+    ])
+      commerceDeriver.named(schema)
+    blocks.push(...renderDocument(commerceDeriver, [...commerceDeriver.order], names, taken, commerceConstNameFor, 'Commerce document: '))
+    const lines = Object.entries(sectionSchemas).map(([section, [d, schema]]) => {
+      const tree = d === 'customer' ? deriver.named(schema) : commerceDeriver.named(schema)
+      return `  ${section}: ${names.get(tree)},`
+    })
+    sections.push(
+      '/** Each section of the 360 and the tree its responseFields is written against (a paged section: its item). */',
+      'export const sectionFields: Record<SectionId, FieldSpec[]> = {',
+      ...lines,
+      '}',
+      '',
+    )
   }
   return [
-    "// GENERATED by `npm run gen:kibo` (scripts/kibo/deriveFields.ts) from Kibo's Customer API document.",
+    commerce
+      ? "// GENERATED by `npm run gen:kibo` (scripts/kibo/deriveFields.ts) from Kibo's Customer and Commerce API documents."
+      : "// GENERATED by `npm run gen:kibo` (scripts/kibo/deriveFields.ts) from Kibo's Customer API document.",
     '// Do not edit by hand; regenerate after the document changes.',
     '// The field trees drive the responseFields editor, its validator and the account filter.',
     '// Lists are shared between the places that reference the same schema: treat them as read-only.',
+    ...(commerce ? ['', "import type { SectionId } from './customer360'"] : []),
     '',
     'export interface FieldSpec {',
     '  name: string',
@@ -174,5 +259,6 @@ export function renderKiboFieldsModule(doc: OpenApiDocument): string {
     '}',
     '',
     blocks.join('\n'),
+    ...sections.slice(0, -1),
   ].join('\n')
 }
