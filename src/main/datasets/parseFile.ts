@@ -5,6 +5,7 @@ import { closeSync, fstatSync, readSync } from 'node:fs'
 import { AppFailure } from '../../shared/errors'
 import type { AccountProblem, DatasetSummary } from '../../shared/contract'
 import type { CustomerAccount } from '../../shared/kibo'
+import { isBundle } from '../../shared/customer360'
 import { isSecretKey, setOwn, withoutSecrets } from '../exports/secrets'
 import { accountProblems, describeValue, isTicket, looksLikeAccount, SecretHints } from './accountShape'
 import { displayName, openFailure, openRegularFile, printable } from './fileKind'
@@ -28,6 +29,8 @@ export interface ParsedAccounts {
   problems: AccountProblem[]
   /** Bytes read: the file's size when it was opened. */
   bytes: number
+  /** Customer bundles by position: the whole record, whose `.account` is in `accounts`. */
+  bundles: Map<number, unknown>
 }
 
 export interface ParseOptions {
@@ -70,6 +73,13 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
   const maxValueBytes = options.maxValueBytes ?? MAX_VALUE_BYTES
 
   const accounts: CustomerAccount[] = []
+  const bundles = new Map<number, unknown>()
+  // A bundle stands in the list by its account; the whole record is kept for its sections.
+  const keepBundle = (value: unknown): unknown => {
+    if (!isBundle(value)) return value
+    bundles.set(accounts.length, value)
+    return value.account
+  }
   const warnings: string[] = []
   const hints = new SecretHints()
   const top: Record<string, unknown> = {}
@@ -130,6 +140,12 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
           value = value.customerAccount
           ticket = droppedTokens = true
         }
+        if (ticket || hints.within(offset, offset + end - start)) {
+          const clean = withoutSecrets(value)
+          if (clean !== value) droppedTokens = true
+          value = clean
+        }
+        value = keepBundle(value)
         if (index === 0 && !looksLikeAccount(value)) {
           const what = itemsStreamed
             ? 'The items of this page'
@@ -137,11 +153,6 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
               ? 'The lines of this file'
               : 'The elements of this array'
           throw badFile(`${what} are not customer accounts (the first is ${describeValue(value)}).`, offset, offset)
-        }
-        if (ticket || hints.within(offset, offset + end - start)) {
-          const clean = withoutSecrets(value)
-          if (clean !== value) droppedTokens = true
-          value = clean
         }
         accounts.push(value as CustomerAccount)
       },
@@ -161,7 +172,7 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
       },
       linesStart() {
         // The first object was line 1 of JSON Lines, not the whole file.
-        const first = isTicket(top) ? top.customerAccount : top
+        const first = isTicket(top) ? top.customerAccount : keepBundle(top)
         if (!looksLikeAccount(first))
           throw badFile(`The lines of this file are not customer accounts (the first is ${describeValue(first)}).`, skip, skip)
         accounts.push(first)
@@ -221,6 +232,9 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
     const total = top.totalCount
     if (typeof total === 'number' && total > accounts.length)
       warnings.push(`This is one page of a larger result: ${accounts.length} of ${total} accounts.`)
+  } else if (isBundle(top) && looksLikeAccount(top.account)) {
+    shape = 'account'
+    accounts.push(keepBundle(top) as CustomerAccount)
   } else if (isTicket(top)) {
     shape = 'ticket'
     accounts.push(top.customerAccount)
@@ -247,7 +261,7 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
       `${problems.total} account${problems.total === 1 ? ' has' : 's have'} fields of the wrong type` +
         (problems.list.length < problems.total ? ` (the first ${problems.list.length} are listed under Problems).` : ' (see Problems).'),
     )
-  return { shape, accounts, warnings, problems: problems.list, bytes: position }
+  return { shape, accounts, warnings, problems: problems.list, bytes: position, bundles }
 }
 
 function megabytes(bytes: number): number {

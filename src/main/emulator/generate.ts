@@ -12,6 +12,8 @@ export interface GeneratedCart {
 }
 
 export interface GeneratedTenant {
+  /** The seed the accounts were drawn from; the 360 sections are drawn lazily from it (7 when absent). */
+  seed?: number
   tenant: number
   site: number
   accounts: CustomerAccount[]
@@ -30,8 +32,8 @@ export const DEFAULT_SITE = DEMO_SITE
 export const FIRST_ACCOUNT_ID = 1000
 
 // Dates are relative to a fixed instant, never the clock, so output is reproducible.
-const AS_OF = Date.UTC(2025, 5, 1)
-const DAY = 86_400_000
+export const AS_OF = Date.UTC(2025, 5, 1)
+export const DAY = 86_400_000
 const SIX_YEARS = 6 * 365 * DAY
 
 /** mulberry32: tiny, fast, good enough for test data. */
@@ -46,14 +48,14 @@ export function mulberry32(seed: number): () => number {
   }
 }
 
-function streamSeed(seed: number, index: number): number {
+export function streamSeed(seed: number, index: number): number {
   let h = (seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b)
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35)
   return (h ^ (h >>> 16)) >>> 0
 }
 
-class Draw {
+export class Draw {
   constructor(readonly next: () => number) {}
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1))
@@ -84,9 +86,9 @@ class Draw {
   }
 }
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
+export const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
 
-const iso = (ms: number): string => new Date(ms).toISOString()
+export const iso = (ms: number): string => new Date(ms).toISOString()
 
 function audit(d: Draw, createdAfter: number, createBy: string): AuditInfo {
   const created = d.between(createdAfter, AS_OF)
@@ -97,7 +99,7 @@ function audit(d: Draw, createdAfter: number, createBy: string): AuditInfo {
 const asciiCache = new Map<string, string>()
 
 /** A name as it would appear in an email address. Cached: the lists are small, the calls many. */
-function ascii(name: string): string {
+export function ascii(name: string): string {
   let out = asciiCache.get(name)
   if (out === undefined) asciiCache.set(name, (out = toAscii(name)))
   return out
@@ -126,7 +128,7 @@ function postal(d: Draw, kind: W.CountryInfo['postal']): string {
   }
 }
 
-function phone(d: Draw, c: W.CountryInfo): string {
+export function phone(d: Draw, c: W.CountryInfo): string {
   return c.phonePrefix === '+1'
     ? `+1 ${d.int(201, 989)}-${d.digits(3)}-${d.digits(4)}`
     : `${c.phonePrefix} ${d.int(20, 99)} ${d.digits(4)} ${d.digits(4)}`
@@ -288,5 +290,5 @@ export function generateAccounts(options: GenerateOptions): GeneratedTenant {
     accounts[i] = a
     for (let c = 0; c < cartCount; c++) carts.push({ cartId: cartDraw.hex32(), accountId: a.id!, userId: a.userId! })
   }
-  return { tenant: options.tenant ?? DEFAULT_TENANT, site: options.site ?? DEFAULT_SITE, accounts, carts }
+  return { seed, tenant: options.tenant ?? DEFAULT_TENANT, site: options.site ?? DEFAULT_SITE, accounts, carts }
 }

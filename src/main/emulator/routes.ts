@@ -4,6 +4,10 @@ import { FieldPaths, queryAccounts } from './accountQuery'
 import type { GeneratedCart, GeneratedTenant } from './generate'
 import { KiboHttpError, conflict, invalidParameter, notFound, unauthorized } from './kiboError'
 import { type ClientRegistry, type TokenService } from './tokens'
+import { checkTenantHeaders } from './guard'
+import { CustomerWorld } from './world'
+import { type Endpoint, customerEndpoints } from './routes360'
+import { commerceEndpoints } from './routesCommerce'
 
 export interface RouteRequest {
   method: string
@@ -24,6 +28,8 @@ export class EmulatorState {
   readonly byUserId = new Map<string, CustomerAccount>()
   readonly carts = new Map<string, GeneratedCart>()
   readonly fields: FieldPaths
+  /** The 360 around the accounts (audit log, cards, carts, orders, B2B…), drawn per account on first use. */
+  readonly world: CustomerWorld
 
   constructor(
     readonly data: GeneratedTenant,
@@ -36,6 +42,7 @@ export class EmulatorState {
     }
     for (const c of data.carts) this.carts.set(c.cartId, c)
     this.fields = new FieldPaths(data.accounts)
+    this.world = new CustomerWorld(data, this.byId)
   }
 }
 
@@ -50,22 +57,17 @@ function methodsFor(path: string): string[] | undefined {
   if (path === OAUTH || path === IMPERSONATE) return ['POST']
   if (path === REFRESH) return ['PUT']
   if (path === ACCOUNTS || /^\/commerce\/customer\/accounts\/[^/]+$/.test(path)) return ['GET']
-  return undefined
+  return endpointFor(path)?.endpoint.methods
 }
 
-function checkTenantHeaders(state: EmulatorState, req: RouteRequest, siteRequired: boolean): void {
-  const { tenant, site } = state.data
-  const t = req.headers['x-vol-tenant']
-  if (t === undefined) throw invalidParameter('x-vol-tenant', 'header is required.')
-  if (!/^\d+$/.test(t)) throw invalidParameter('x-vol-tenant', 'header must be a tenant id.')
-  if (Number(t) !== tenant) throw unauthorized(`This application is not authorized for tenant ${t}.`)
-  const s = req.headers['x-vol-site']
-  if (s === undefined) {
-    if (siteRequired) throw invalidParameter('x-vol-site', 'header is required for storefront auth tickets.')
-    return
+const ENDPOINTS: Endpoint[] = [...customerEndpoints, ...commerceEndpoints]
+
+function endpointFor(path: string): { endpoint: Endpoint; match: RegExpExecArray } | undefined {
+  for (const endpoint of ENDPOINTS) {
+    const match = endpoint.pattern.exec(path)
+    if (match) return { endpoint, match }
   }
-  if (!/^\d+$/.test(s)) throw invalidParameter('x-vol-site', 'header must be a site id.')
-  if (Number(s) !== site) throw unauthorized(`Site ${s} does not belong to tenant ${tenant}.`)
+  return undefined
 }
 
 function objectBody(body: unknown): Record<string, unknown> {
@@ -105,9 +107,9 @@ async function oauth(state: EmulatorState, req: RouteRequest): Promise<RouteResu
 function findAccount(state: EmulatorState, req: CartAuthTicketRequest): CustomerAccount {
   const candidates: Array<[string, CustomerAccount]> = []
   if (req.cartId) {
-    const cart = state.carts.get(req.cartId)
-    if (!cart) throw notFound(`Cart ${req.cartId} not found.`)
-    candidates.push(['cartId', state.byId.get(cart.accountId)!])
+    const owner = state.world.accountOfCart(req.cartId)
+    if (!owner) throw notFound(`Cart ${req.cartId} not found.`)
+    candidates.push(['cartId', owner])
   }
   if (req.accountId !== undefined) {
     const a = state.byId.get(req.accountId)
@@ -115,7 +117,7 @@ function findAccount(state: EmulatorState, req: CartAuthTicketRequest): Customer
     candidates.push(['accountId', a])
   }
   if (req.userId) {
-    const a = state.byUserId.get(req.userId)
+    const a = state.world.accountOfUser(req.userId, state.byUserId)
     if (!a) throw notFound(`No customer account has user id ${req.userId}.`)
     candidates.push(['userId', a])
   }
@@ -133,12 +135,23 @@ async function impersonateCart(state: EmulatorState, req: RouteRequest): Promise
   const accountId = body.accountId
   if (accountId !== undefined && accountId !== null && !(Number.isInteger(accountId) && (accountId as number) > 0))
     throw invalidParameter('accountId', 'must be a positive integer.')
-  const account = findAccount(state, {
+  const request = {
     cartId: optionalString(body, 'cartId'),
     accountId: (accountId ?? undefined) as number | undefined,
     userId: optionalString(body, 'userId'),
-  })
-  return { status: 200, body: await state.tokens.issueCustomerTicket(account, clientId) }
+  }
+  const account = findAccount(state, request)
+  return { status: 200, body: await state.tokens.issueCustomerTicket(account, clientId, shopperUserId(state, account, request)) }
+}
+
+/** Who signs in: the user named, else the user whose cart was named, else the account's own login. */
+function shopperUserId(state: EmulatorState, account: CustomerAccount, req: CartAuthTicketRequest): string | undefined {
+  if (req.userId && req.userId !== account.userId) return req.userId
+  if (req.cartId) {
+    const userId = state.world.cart(req.cartId)?.cart.userId
+    if (typeof userId === 'string' && userId !== account.userId) return userId
+  }
+  return undefined
 }
 
 async function refresh(state: EmulatorState, req: RouteRequest): Promise<RouteResult> {
@@ -185,5 +198,7 @@ export async function route(state: EmulatorState, req: RouteRequest): Promise<Ro
   if (req.path === IMPERSONATE) return impersonateCart(state, req)
   if (req.path === REFRESH) return refresh(state, req)
   if (req.path === ACCOUNTS) return listAccounts(state, req)
+  const found = endpointFor(req.path)
+  if (found) return found.endpoint.handle(state, req, found.match)
   return getAccount(state, req, req.path.slice(ACCOUNTS.length + 1))
 }

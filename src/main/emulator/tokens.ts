@@ -197,11 +197,12 @@ export class TokenService {
     return String(payload.sub)
   }
 
-  async issueCustomerTicket(account: CustomerAccount, clientId: string): Promise<CustomerAuthTicket> {
+  /** `asUserId`: a B2B account's user other than its own login, who signs in to that account. */
+  async issueCustomerTicket(account: CustomerAccount, clientId: string, asUserId?: string): Promise<CustomerAuthTicket> {
     const s = this.s
     const now = s.now()
     const accountId = account.id!
-    const userId = account.userId ?? null
+    const userId = asUserId ?? account.userId ?? null
     const subject = userId ?? `account:${accountId}`
     const jwt = await this.sign(
       {
@@ -226,6 +227,30 @@ export class TokenService {
       userId,
       jwtAccessToken: jwt,
     }
+  }
+
+  /**
+   * Reads `x-vol-user-claims`: the customer access token issued at impersonatecart (or its JWT).
+   * Returns whose claims they are; a token never issued, expired or foreign is a 401.
+   */
+  async verifyUserClaims(token: string): Promise<{ accountId: number; userId: string | null }> {
+    this.remember(token)
+    const entry = this.customerAccess.get(token)
+    if (entry) return { accountId: entry.accountId!, userId: entry.subject.startsWith('account:') ? null : entry.subject }
+    if (token.split('.').length === 3) {
+      let payload: Record<string, unknown>
+      try {
+        ;({ payload } = await jwtVerify(token, this.s.key, { issuer: ISSUER, algorithms: ['HS256'], currentDate: new Date(this.s.now()) }))
+      } catch (e) {
+        if ((e as { code?: string }).code === 'ERR_JWT_EXPIRED')
+          throw unauthorized('The user claims have expired. Sign the shopper in again.')
+        throw unauthorized('The user claims are invalid.')
+      }
+      const claims = payload[USER_CLAIMS] as { accountId?: unknown; userId?: unknown } | undefined
+      if (payload.kind === 'customer' && claims && typeof claims.accountId === 'number')
+        return { accountId: claims.accountId, userId: typeof claims.userId === 'string' ? claims.userId : null }
+    }
+    throw unauthorized('The user claims are invalid or have expired. Sign the shopper in again.')
   }
 
   /** Validates and consumes a customer refresh token; returns the account it was issued for. */
