@@ -3,6 +3,14 @@
 // Every section is read the same way, live from a profile or from a customer bundle on disk, so a
 // view takes its data from one place and cannot tell the two apart but by the subject's label.
 import { z } from 'zod'
+import {
+  compileProjection,
+  mergeFieldNodes,
+  parseResponseFields,
+  printResponseFields,
+  ResponseFieldsSyntaxError,
+  type FieldNode,
+} from './responseFields'
 
 /** Each section, in the order views list them. */
 export const sectionIds = [
@@ -45,6 +53,74 @@ export const sectionInfo: Record<SectionId, SectionInfo> = {
   orders: { label: 'Orders', side: 'shopper', paged: true, keyed: false },
   order: { label: 'Order', side: 'shopper', paged: false, keyed: true },
   wishlists: { label: 'Wishlists', side: 'shopper', paged: false, keyed: false },
+}
+
+/** Kibo's page envelope around `items`. */
+const PAGE_ENVELOPE = ['startIndex', 'pageSize', 'pageCount', 'totalCount'] as const
+
+/**
+ * What Kibo wraps a section's first answer in (from its documents): a page, the cards' and roles'
+ * `totalCount,items`, or nothing (the answer is the object itself, or a bare list). A credit read
+ * by its code is the credit itself.
+ */
+export function sectionEnvelope(section: SectionId, key: string | null = null): readonly string[] | null {
+  switch (section) {
+    case 'auditLog':
+    case 'visits':
+    case 'orders':
+    case 'wishlists':
+      return PAGE_ENVELOPE
+    case 'credits':
+      return key ? null : PAGE_ENVELOPE
+    case 'cards':
+      return ['totalCount']
+    default:
+      return null
+  }
+}
+
+const field = (name: string, children: FieldNode[] | null = null): FieldNode => ({ name, children, start: 0, end: 0 })
+
+/**
+ * The responseFields to send for a section's first call. The person writes it against one item
+ * (the field trees of kiboFields' sectionFields); for a paged answer it goes inside `items(...)`
+ * with the envelope kept, so paging still works. `also`: item fields the app needs to check the
+ * answer, sent besides what the person asked for (and cut again from what is shown).
+ * Undefined when there is nothing to narrow; throws ResponseFieldsSyntaxError on bad text.
+ */
+export function sectionResponseFields(
+  section: SectionId,
+  expression: string | undefined,
+  options: { key?: string | null; also?: readonly string[] } = {},
+): string | undefined {
+  const text = expression?.trim()
+  if (!text) return undefined
+  const parsed = parseResponseFields(text)
+  if (!parsed.ok) throw new ResponseFieldsSyntaxError(parsed.error)
+  if (parsed.fields.length === 0) return undefined
+  const item = mergeFieldNodes([...parsed.fields, ...(options.also ?? []).map((name) => field(name))])
+  const envelope = sectionEnvelope(section, options.key ?? null)
+  return printResponseFields(envelope ? [...envelope.map((name) => field(name)), field('items', item)] : item)
+}
+
+/** Where in a section's data (kibo360.ts) its first call's answer sits: the rest is not narrowed. */
+const narrowedPart: Partial<Record<SectionId, string>> = { purchaseOrder: 'account', credits: 'credits', b2b: 'account', cart: 'cart' }
+
+/**
+ * A section's data narrowed to `expression` exactly as the live read narrows it, so a section
+ * from a bundle and one read live show the same fields. Credits always hold a page (one credit
+ * read by its code is shown as a page of one).
+ */
+export function narrowSection(section: SectionId, data: unknown, expression: string | undefined): unknown {
+  const fields = sectionResponseFields(section, expression)
+  if (!fields) return data
+  const project = compileProjection(fields)
+  const part = narrowedPart[section]
+  if (!part) return project(data)
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return data
+  const whole = data as Record<string, unknown>
+  const inner = whole[part]
+  return inner === null || inner === undefined ? data : { ...whole, [part]: project(inner) }
 }
 
 const id = z.string().min(1).max(64)

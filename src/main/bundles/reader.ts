@@ -1,8 +1,8 @@
 // A section from an opened customer bundle, as the renderer would get it live: the same
 // SectionView, the same responseFields projection and paging, the time and tenant of the export.
-import { sectionInfo, type CustomerBundle, type SectionQuery, type SectionView } from '../../shared/customer360'
+import { narrowSection, sectionInfo, type CustomerBundle, type SectionQuery, type SectionView } from '../../shared/customer360'
 import { AppFailure, fail, type ErrorKind, errorKinds } from '../../shared/errors'
-import { projectFields, ResponseFieldsSyntaxError } from '../../shared/responseFields'
+import { ResponseFieldsSyntaxError } from '../../shared/responseFields'
 import { checkBundle, storedSection } from './format'
 
 const knownKinds = new Set<string>(errorKinds)
@@ -52,7 +52,7 @@ export function sectionFromBundle(bundle: CustomerBundle, query: SectionQuery): 
   let data = page(stored.data, info.paged ? query.startIndex : undefined, info.paged ? query.pageSize : undefined)
   if (query.responseFields) {
     try {
-      data = projectFields(data, query.responseFields)
+      data = narrowSection(section, data, query.responseFields)
     } catch (error) {
       if (error instanceof ResponseFieldsSyntaxError) fail('invalid-input', `responseFields: ${error.message}`)
       throw error

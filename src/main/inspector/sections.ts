@@ -2,7 +2,14 @@
 // views read (kibo360.ts). A composite section (purchase orders, credits, B2B, cart) shows what
 // Kibo gave even when one of its parts failed, naming the part; a section's own first call failing
 // fails the section, and only that section.
-import { sectionInfo, type SectionId, type SectionQuery, type SectionView } from '../../shared/customer360'
+import {
+  narrowSection,
+  sectionInfo,
+  sectionResponseFields,
+  type SectionId,
+  type SectionQuery,
+  type SectionView,
+} from '../../shared/customer360'
 import { AppFailure, fail } from '../../shared/errors'
 import type {
   B2BSection,
@@ -17,6 +24,7 @@ import type {
 import type { KiboClient, KiboResult } from '../kibo'
 import * as customer from '../kibo/customer360'
 import * as shopper from '../kibo/shopper'
+import { ResponseFieldsSyntaxError } from '../../shared/responseFields'
 
 /** The customer ticket to call Kibo as the shopper with, checked for this very account. */
 export interface ShopperTicket {
@@ -40,25 +48,76 @@ const DETAIL_CONCURRENCY = 4
 
 type Params = Pick<SectionQuery, 'startIndex' | 'pageSize' | 'filter' | 'sortBy' | 'responseFields'>
 
+/**
+ * Fields the app reads from a section's first answer whatever the person narrowed it to: whose
+ * order or credit it is (to refuse another customer's), a credit's code (to read its details),
+ * the B2B account's id, the cart's id (for its summary). Asked of Kibo, cut again before showing.
+ */
+function neededFields(section: SectionId, key: string | null): readonly string[] {
+  switch (section) {
+    case 'orders':
+    case 'order':
+      return ['customerAccountId']
+    case 'credits':
+      return key ? ['code', 'customerId'] : ['code']
+    case 'b2b':
+    case 'cart':
+      return ['id']
+    default:
+      return []
+  }
+}
+
+/** The Dev Center behaviours a section's calls need, for a refusal to name. */
+const behaviours: Record<SectionId, string> = {
+  auditLog: 'Customer read behaviours',
+  loginState: 'Customer read behaviours',
+  cards: 'Customer read behaviours',
+  transactions: 'Customer read behaviours',
+  purchaseOrder: 'Customer read behaviours',
+  credits: 'Customer read behaviours (store credits)',
+  visits: 'Customer read behaviours',
+  b2b: 'Customer read behaviours (B2B accounts)',
+  cart: 'Cart read behaviours',
+  orders: 'Order read behaviours',
+  order: 'Order read behaviours',
+  wishlists: 'Wishlist read behaviours',
+}
+
+function wireFields(section: SectionId, expression: string | undefined, key: string | null): string | undefined {
+  try {
+    return sectionResponseFields(section, expression, { key, also: neededFields(section, key) })
+  } catch (error) {
+    if (!(error instanceof ResponseFieldsSyntaxError)) throw error
+    return fail('invalid-input', `responseFields of ${sectionInfo[section].label}: ${error.message}`, {
+      where: 'responseFields',
+      hint: 'Write it against one item of the section, e.g. id,name(first).',
+    })
+  }
+}
+
 export async function readLiveSection(ctx: SectionContext, query: SectionQuery, signal: AbortSignal): Promise<SectionView> {
+  const key = query.key?.trim() || null
   const params: Params = {
     startIndex: query.startIndex,
     pageSize: query.pageSize,
     filter: query.filter,
     sortBy: query.sortBy,
-    responseFields: query.responseFields,
+    // Written against one item; Kibo is asked with its envelope around it (see sectionResponseFields).
+    responseFields: wireFields(query.section, query.responseFields, key),
   }
-  const key = query.key?.trim() || null
   let answer: Answer
   try {
     answer = await read(ctx, query.section, key, params, signal)
   } catch (error) {
-    throw sectionInfo[query.section].side === 'shopper' ? asTicketRefusal(error) : error
+    throw asSectionRefusal(query.section, error)
   }
   return {
     section: query.section,
     key,
-    data: answer.data,
+    // Narrowed here too, by the same builder a bundle uses: what is shown is what was asked for,
+    // whether or not Kibo honoured every field, and the fields the app added are gone again.
+    data: narrowSection(query.section, answer.data, query.responseFields),
     readAt: (ctx.now?.() ?? new Date()).toISOString(),
     tenant: ctx.tenant,
     from: 'live',
@@ -75,19 +134,33 @@ interface Answer {
 }
 
 /**
- * A 401 on a shopper call, after the client already fetched a fresh application token: what Kibo
- * refuses is the customer's claims (expired or revoked), and the remedy is a new impersonation.
+ * What a refusal of a section's own call means. A 401 on a shopper call, after the client already
+ * fetched a fresh application token: Kibo refuses the customer's claims (expired or revoked), and
+ * the remedy is a new impersonation. Any other 401 or 403: the application may not read this
+ * section, and the person needs to know which behaviour to give it.
  */
-function asTicketRefusal(error: unknown): unknown {
-  if (!(error instanceof AppFailure) || error.error.status !== 401 || error.error.kind === 'auth-expired') return error
-  // Kibo's own words, status, correlation id and request log entry stay; what it means changes.
-  return new AppFailure({
-    ...error.error,
-    kind: 'auth-expired',
-    message: 'Kibo refused the customer ticket (HTTP 401): it has expired or was revoked.',
-    hint: 'Impersonate the customer again, then read this section again.',
-    where: 'ticket',
-  })
+function asSectionRefusal(section: SectionId, error: unknown): unknown {
+  if (!(error instanceof AppFailure)) return error
+  const { status, kind } = error.error
+  const info = sectionInfo[section]
+  if (info.side === 'shopper' && (status === 401 || kind === 'auth-expired')) {
+    // Kibo's own words, status, correlation id and request log entry stay; what it means changes.
+    return new AppFailure({
+      ...error.error,
+      kind: 'auth-expired',
+      message: status === 401 ? 'Kibo refused the customer ticket (HTTP 401): it has expired or was revoked.' : error.error.message,
+      hint: 'Impersonate the customer again, then read this section again.',
+      where: 'ticket',
+    })
+  }
+  if (status === 401 || status === 403) {
+    return new AppFailure({
+      ...error.error,
+      message: `Kibo refused ${info.label} (HTTP ${status}): the application lacks the behaviour to read this section.`,
+      hint: `In Dev Center, give the application the ${behaviours[section]} (Packages › Behaviors), then reinstall it on the tenant.`,
+    })
+  }
+  return error
 }
 
 function read(ctx: SectionContext, section: SectionId, key: string | null, params: Params, signal: AbortSignal): Promise<Answer> {
