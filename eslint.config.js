@@ -20,7 +20,7 @@ const restrict = (...patterns) => ({
 
 export default ts.config(
   {
-    ignores: ['node_modules/', 'out/', 'out-*/', 'dist/', 'test-results/', 'reports/', '.stryker-tmp/', 'bench/data/', '**/*.tsbuildinfo'],
+    ignores: ['node_modules/', 'out/', 'out-*/', 'dist/', 'test-results/', 'reports/', '.stryker-tmp*/', 'bench/data/', '**/*.tsbuildinfo'],
   },
   js.configs.recommended,
   ...ts.configs.recommended,
