@@ -17,8 +17,9 @@ function luhn(digits: string): boolean {
   return sum % 10 === 0
 }
 
-// Digits in groups separated by at most one space or dash, not glued to other digits.
-const candidate = /(?<![0-9])[0-9](?:[ -]?[0-9]){12,18}(?![0-9])/g
+// Digits in groups separated by at most one space or dash, not glued to other digits or letters:
+// a run of digits inside a hexadecimal id (an order's, a cart's) is part of the id, not a card.
+const candidate = /(?<![0-9A-Za-z])[0-9](?:[ -]?[0-9]){12,18}(?![0-9A-Za-z])/g
 
 /** `text` with every card-number-like run replaced by its last four digits behind a mask. */
 export function maskCardNumbers(text: string): string {
@@ -35,15 +36,24 @@ export function maskCardNumberPart(part: string): string {
   return MASK.repeat(Math.max(0, digits.length - 4)) + digits.slice(-4)
 }
 
-/** A copy of `value` with every string passed through maskCardNumbers (and cardNumberPart cut to four). */
+/**
+ * A copy of `value` with every string passed through maskCardNumbers, a card number field cut to
+ * its last four, and a gift card's PIN (or a security code) replaced by a mask whole.
+ */
 export function withoutCardNumbers<T>(value: T): T {
   return scrub(value, '') as T
 }
 
+/** Fields holding a card's number (a saved card's part, a gift card's number or code). */
+const numberFields = new Set(['cardnumberpart', 'cardnumberpartormask', 'cardnumber', 'giftcardcode'])
+/** Fields holding what proves a card is yours: never shown, not even in part. */
+const secretFields = new Set(['cardpin', 'cvv', 'securitycode'])
+
 function scrub(value: unknown, key: string): unknown {
+  const lower = key.toLowerCase()
+  if (secretFields.has(lower) && value !== null && value !== undefined && value !== '') return MASK.repeat(4)
   if (typeof value === 'string') {
-    const lower = key.toLowerCase()
-    if (lower === 'cardnumberpart' || lower === 'cardnumberpartormask' || lower === 'cardnumber') return maskCardNumberPart(value)
+    if (numberFields.has(lower)) return maskCardNumberPart(value)
     return maskCardNumbers(value)
   }
   if (Array.isArray(value)) return value.map((item) => scrub(item, ''))

@@ -89,23 +89,26 @@ function fieldsOnly(responseFields: string | undefined): Query {
 const account = (accountId: number) => `/commerce/customer/accounts/${accountId}`
 const b2b = (accountId: number) => `/commerce/customer/b2baccounts/${accountId}`
 
-export function auditLog(
+/** The account's audit log; a card number written in an old or new value is cut to its last four. */
+export async function auditLog(
   client: KiboClient,
   accountId: number,
   params: PageParams,
   signal?: AbortSignal,
 ): Promise<KiboResult<KiboPage<CustomerAuditEntry>>> {
   checkAccountId(accountId)
-  return client.read(
-    {
-      action: `Reading the audit log of account ${accountId}`,
-      path: `${account(accountId)}/AuditLog/Entries`,
-      query: pageQuery(params),
-      check: isPage<CustomerAuditEntry>,
-      what: 'a page of audit entries',
-      holdsUp: itemsAreObjects('an audit entry'),
-    },
-    signal,
+  return masked(
+    await client.read(
+      {
+        action: `Reading the audit log of account ${accountId}`,
+        path: `${account(accountId)}/AuditLog/Entries`,
+        query: pageQuery(params),
+        check: isPage<CustomerAuditEntry>,
+        what: 'a page of audit entries',
+        holdsUp: itemsAreObjects('an audit entry'),
+      },
+      signal,
+    ),
   )
 }
 
@@ -147,26 +150,33 @@ export async function cards(
     },
     signal,
   )
+  return masked(result)
+}
+
+/** An answer with every card number in it cut to its last four (see cardNumbers.ts). */
+export function masked<T>(result: KiboResult<T>): KiboResult<T> {
   return { ...result, data: withoutCardNumbers(result.data) }
 }
 
-export function transactions(
+export async function transactions(
   client: KiboClient,
   accountId: number,
   params: { responseFields?: string },
   signal?: AbortSignal,
 ): Promise<KiboResult<Transaction[]>> {
   checkAccountId(accountId)
-  return client.read(
-    {
-      action: `Reading the transactions of account ${accountId}`,
-      path: `${account(accountId)}/transactions`,
-      query: fieldsOnly(params.responseFields),
-      check: (json): json is Transaction[] => Array.isArray(json),
-      what: 'a list of transactions',
-      holdsUp: (list) => itemsAreObjects('a transaction')({ items: list }),
-    },
-    signal,
+  return masked(
+    await client.read(
+      {
+        action: `Reading the transactions of account ${accountId}`,
+        path: `${account(accountId)}/transactions`,
+        query: fieldsOnly(params.responseFields),
+        check: (json): json is Transaction[] => Array.isArray(json),
+        what: 'a list of transactions',
+        holdsUp: (list) => itemsAreObjects('a transaction')({ items: list }),
+      },
+      signal,
+    ),
   )
 }
 
@@ -189,23 +199,25 @@ export function purchaseOrderAccount(
   )
 }
 
-export function purchaseOrderTransactions(
+export async function purchaseOrderTransactions(
   client: KiboClient,
   accountId: number,
   params: PageParams,
   signal?: AbortSignal,
 ): Promise<KiboResult<KiboPage<PurchaseOrderTransaction>>> {
   checkAccountId(accountId)
-  return client.read(
-    {
-      action: `Reading the purchase-order transactions of account ${accountId}`,
-      path: `${account(accountId)}/PurchaseOrderTransaction`,
-      query: pageQuery(params),
-      check: isPage<PurchaseOrderTransaction>,
-      what: 'a page of purchase-order transactions',
-      holdsUp: itemsAreObjects('a purchase-order transaction'),
-    },
-    signal,
+  return masked(
+    await client.read(
+      {
+        action: `Reading the purchase-order transactions of account ${accountId}`,
+        path: `${account(accountId)}/PurchaseOrderTransaction`,
+        query: pageQuery(params),
+        check: isPage<PurchaseOrderTransaction>,
+        what: 'a page of purchase-order transactions',
+        holdsUp: itemsAreObjects('a purchase-order transaction'),
+      },
+      signal,
+    ),
   )
 }
 

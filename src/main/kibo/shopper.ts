@@ -4,9 +4,8 @@
 // claims are a secret like any token: the request log shows a placeholder, and anything Kibo says
 // back is scrubbed of them. The inspector only reads: nothing here changes a cart or an order.
 import type { Cart, CartSummary, ChangeMessageCollection, KiboPage, Order, Wishlist } from '../../shared/kibo360'
-import { withoutCardNumbers } from './cardNumbers'
 import type { KiboClient, KiboResult, ReadSpec } from './client'
-import { checkAccountId, cleanText, isObject, isPage, itemsAreObjects, pageQuery, type PageParams } from './customer360'
+import { checkAccountId, cleanText, isObject, isPage, itemsAreObjects, masked, pageQuery, type PageParams } from './customer360'
 import { invalidInput } from './failures'
 
 /** The shopper a call is made for: the customer ticket's accessToken. */
@@ -30,21 +29,24 @@ function cartPath(cartId: string): string {
 
 const fields = (responseFields: string | undefined) => ({ responseFields: cleanText(responseFields, 'responseFields', 4000) })
 
-export function currentCart(
+export async function currentCart(
   client: KiboClient,
   claims: ShopperClaims,
   params: { responseFields?: string },
   signal?: AbortSignal,
 ): Promise<KiboResult<Cart>> {
-  return client.read(
-    asShopper(claims, {
-      action: 'Reading the shopper’s current cart',
-      path: '/commerce/carts/current',
-      query: fields(params.responseFields),
-      check: isObject as (json: unknown) => json is Cart,
-      what: 'a cart',
-    }),
-    signal,
+  // A cart holds no payment, but its items' notes and options are free text.
+  return masked(
+    await client.read(
+      asShopper(claims, {
+        action: 'Reading the shopper’s current cart',
+        path: '/commerce/carts/current',
+        query: fields(params.responseFields),
+        check: isObject as (json: unknown) => json is Cart,
+        what: 'a cart',
+      }),
+      signal,
+    ),
   )
 }
 
@@ -65,22 +67,25 @@ export function currentCartMessages(
   )
 }
 
-export function cartById(
+export async function cartById(
   client: KiboClient,
   claims: ShopperClaims,
   cartId: string,
   params: { responseFields?: string },
   signal?: AbortSignal,
 ): Promise<KiboResult<Cart>> {
-  return client.read(
-    asShopper(claims, {
-      action: `Reading cart ${cartId.trim()}`,
-      path: cartPath(cartId),
-      query: fields(params.responseFields),
-      check: isObject as (json: unknown) => json is Cart,
-      what: 'a cart',
-    }),
-    signal,
+  // A cart holds no payment, but its items' notes and options are free text.
+  return masked(
+    await client.read(
+      asShopper(claims, {
+        action: `Reading cart ${cartId.trim()}`,
+        path: cartPath(cartId),
+        query: fields(params.responseFields),
+        check: isObject as (json: unknown) => json is Cart,
+        what: 'a cart',
+      }),
+      signal,
+    ),
   )
 }
 
@@ -125,7 +130,7 @@ export async function orders(
     }),
     signal,
   )
-  return { ...result, data: withoutCardNumbers(result.data) }
+  return masked(result)
 }
 
 function foreignOrder(items: Order[], accountId: number) {
@@ -160,7 +165,7 @@ export async function order(
     }),
     signal,
   )
-  return { ...result, data: withoutCardNumbers(result.data) }
+  return masked(result)
 }
 
 export function wishlists(
