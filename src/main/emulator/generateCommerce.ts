@@ -202,7 +202,10 @@ export function cartFor(seed: number, key: CartKey, tenant: number, site: number
       createDate: iso(lastChange - i * 60_000),
       discountId: r.discountId,
     })),
-    cartMessage: removed ? { message: 'An item in your cart is out of stock and was removed.', messageType: 'ProductRemoved' } : null,
+    // Kibo's CartMessage is an object, never null: a cart with nothing to say leaves it out.
+    ...(removed
+      ? { cartMessage: { message: 'An item in your cart is out of stock and was removed.', messageType: 'ProductRemoved' } }
+      : {}),
     cartMessages: removed ? [{ message: 'An item in your cart is out of stock and was removed.', messageType: 'ProductRemoved' }] : [],
     priceListCode: a.accountType === 'B2B' ? 'B2B-WHOLESALE' : null,
   }
@@ -222,7 +225,7 @@ export function cartSummary(doc: CartDocument): Record<string, unknown> {
 }
 
 /** The cart Kibo answers for a shopper who has none yet: empty, never a stranger's. */
-export function emptyCart(cartId: string, userId: string | null, tenant: number, site: number): Record<string, unknown> {
+export function emptyCart(cartId: string, userId: string | null, tenant: number, site: number): CartDocument['cart'] {
   return {
     id: cartId,
     userId,
@@ -269,12 +272,16 @@ export function wishlists(seed: number, a: CustomerAccount, tenant: number, site
       sortOrder: k,
       subtotal: money(items.reduce((s, i) => s + i.cents!.subtotal, 0)),
       auditInfo: stamp(a.userId ?? null, at, changed),
-      items: items.map((i) => ({
-        ...answerItem(i),
-        comments: d.chance(0.3) ? d.pick(['For the trip in August', 'In navy if possible', 'Gift for Sam', 'Wait for a sale']) : null,
-        priorityType: d.pick(PRIORITIES),
-        purchasableStatusType: d.chance(0.9) ? 'Purchasable' : 'NotPurchasable',
-      })),
+      // A wishlist item is not yet fulfilled any way: Kibo's WishlistItem has no fulfillmentMethod.
+      items: items.map((line) => {
+        const { fulfillmentMethod: _unfulfilled, ...item } = answerItem(line)
+        return {
+          ...item,
+          comments: d.chance(0.3) ? d.pick(['For the trip in August', 'In navy if possible', 'Gift for Sam', 'Wait for a sale']) : null,
+          priorityType: d.pick(PRIORITIES),
+          purchasableStatusType: d.chance(0.9) ? 'Purchasable' : 'NotPurchasable',
+        }
+      }),
     })
   }
   return out

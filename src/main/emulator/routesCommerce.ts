@@ -4,7 +4,7 @@
 // shopper's own: without claims, or with expired ones, no customer's cart is read.
 import type { CustomerAccount } from '../../shared/kibo'
 import { accountNamedBy, pageOf } from './collection'
-import { cartSummary, emptyCart } from './generateCommerce'
+import { type CartDocument, cartSummary, emptyCart } from './generateCommerce'
 import { asApplication } from './guard'
 import { notFound, unauthorized } from './kiboError'
 import type { EmulatorState, RouteRequest, RouteResult } from './routes'
@@ -37,7 +37,9 @@ async function requireShopper(state: EmulatorState, req: RouteRequest): Promise<
 }
 
 /** A cart the shopper may read: their own, else not found (Kibo never tells whose another cart is). */
-function ownCart(state: EmulatorState, shopper: Shopper, cartId: string) {
+function ownCart(state: EmulatorState, shopper: Shopper, cartId: string): CartDocument {
+  // The empty cart made for a shopper with none is theirs too: its id, read back, finds it.
+  if (!currentDoc(state, shopper) && cartId.toLowerCase() === emptyCartId(shopper)) return emptyDoc(state, shopper)
   const doc = state.world.cart(cartId)
   const owner = state.world.accountOfCart(cartId)
   const userId = doc?.cart.userId ?? null
@@ -51,10 +53,11 @@ function currentDoc(state: EmulatorState, shopper: Shopper) {
   return cartId === undefined ? undefined : state.world.cart(cartId)
 }
 
+const emptyCartId = (shopper: Shopper): string => `${String(shopper.account.id).padStart(10, '0')}${'0'.repeat(22)}`
+
 /** A shopper with no cart yet gets an empty one with a stable id, as Kibo makes one on first read. */
-function emptyFor(state: EmulatorState, shopper: Shopper): Record<string, unknown> {
-  const id = `${String(shopper.account.id).padStart(10, '0')}${'0'.repeat(22)}`
-  return emptyCart(id, shopper.userId, state.data.tenant, state.data.site)
+function emptyDoc(state: EmulatorState, shopper: Shopper): CartDocument {
+  return { cart: emptyCart(emptyCartId(shopper), shopper.userId, state.data.tenant, state.data.site), messages: [] }
 }
 
 const currentCart: Endpoint = {
@@ -62,7 +65,7 @@ const currentCart: Endpoint = {
   methods: ['GET'],
   handle: async (state, req) => {
     const shopper = await requireShopper(state, req)
-    return ok(currentDoc(state, shopper)?.cart ?? emptyFor(state, shopper))
+    return ok((currentDoc(state, shopper) ?? emptyDoc(state, shopper)).cart)
   },
 }
 
