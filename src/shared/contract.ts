@@ -136,6 +136,8 @@ export interface DatasetSummary {
   warnings: string[]
   /** Accounts whose fields have the wrong type (a bounded list; a warning gives the full count). */
   problems?: AccountProblem[]
+  /** How many of the accounts are customer bundles, whose sections the customer views read from the file. */
+  bundles?: number
 }
 
 /** One account of an opened file with fields of the wrong type. Names fields and types, never values. */

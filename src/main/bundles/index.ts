@@ -1,6 +1,5 @@
 // Customer bundles: one customer's account and 360 sections as one document, written, read back
 // section by section for the views, and compared.
-import { fail } from '../../shared/errors'
 import type { DatasetRegistry } from '../datasets'
 import { BundleSections } from './reader'
 
@@ -11,13 +10,11 @@ export { sectionFromBundle, BundleSections } from './reader'
 export { compareBundles } from './compare'
 
 /** The registry as this code uses it: `record` returns a file's whole record (a bundle), not just its account. */
-type Records = Pick<DatasetRegistry, 'get'> & { record?(datasetId: string, index: number): Promise<unknown> }
+type Records = Pick<DatasetRegistry, 'record'>
 
 /** The whole record at `index` of an opened file. */
-export async function recordOf(datasets: Records, datasetId: string, index: number): Promise<unknown> {
-  if (typeof datasets.record === 'function') return datasets.record(datasetId, index)
-  const handle = datasets.get(datasetId) ?? fail('not-found', 'That file is no longer open.', { hint: 'Open it again.' })
-  return handle.account(index)
+export function recordOf(datasets: Records, datasetId: string, index: number): Promise<unknown> {
+  return datasets.record(datasetId, index)
 }
 
 /** Core's `bundles`: the sections of bundles opened as files. */

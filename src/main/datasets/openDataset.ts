@@ -16,6 +16,8 @@ export interface DatasetHandle {
   readonly summary: DatasetSummary
   query(query: DatasetQuery): Promise<DatasetPage>
   account(index: number): Promise<CustomerAccount>
+  /** The whole record at `index` as the file holds it (tokens dropped): a customer bundle with its sections. */
+  record(index: number): Promise<unknown>
   /** Ends the worker and frees the memory. Later calls fail with not-found. */
   close(): Promise<void>
 }
@@ -112,11 +114,13 @@ export function openDataset(path: string, options: OpenDatasetOptions = {}): Pro
             bytes: message.bytes,
             warnings: message.warnings,
             ...(message.problems?.length ? { problems: message.problems } : {}),
+            ...(message.bundles > 0 ? { bundles: message.bundles } : {}),
           }
           resolveOpen({
             summary,
             query: (query) => ask<DatasetPage>({ type: 'query', query }),
             account: (index) => ask<CustomerAccount>({ type: 'account', index }),
+            record: (index) => ask<unknown>({ type: 'record', index }),
             close: async () => {
               if (closed) return
               endAll(new AppFailure({ kind: 'not-found', message: 'That file was closed.' }))

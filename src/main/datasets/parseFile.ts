@@ -6,6 +6,8 @@ import { AppFailure } from '../../shared/errors'
 import type { AccountProblem, DatasetSummary } from '../../shared/contract'
 import type { CustomerAccount } from '../../shared/kibo'
 import { isBundle } from '../../shared/customer360'
+import { checkBundle } from '../bundles/format'
+import { BundleRecords } from './bundleRecords'
 import { isSecretKey, setOwn, withoutSecrets } from '../exports/secrets'
 import { accountProblems, describeValue, isTicket, looksLikeAccount, SecretHints } from './accountShape'
 import { displayName, openFailure, openRegularFile, printable } from './fileKind'
@@ -29,8 +31,8 @@ export interface ParsedAccounts {
   problems: AccountProblem[]
   /** Bytes read: the file's size when it was opened. */
   bytes: number
-  /** Customer bundles by position: the whole record, whose `.account` is in `accounts`. */
-  bundles: Map<number, unknown>
+  /** Customer bundles by position in `accounts` (which holds each one's account), read back from the file on demand. */
+  bundles: BundleRecords
 }
 
 export interface ParseOptions {
@@ -60,11 +62,16 @@ export function parseAccountFile(path: string, options: ParseOptions = {}): Pars
         hint: 'Export fewer accounts per file (a search instead of all), or split the file.',
         where: printable(path),
       })
-    return parseOpenFile(fd, size, name, options)
+    const parsed = parseOpenFile(fd, size, name, options)
+    parsed.bundles.attach(path, fstatSync(fd))
+    return parsed
   } finally {
     closeSync(fd)
   }
 }
+
+/** How many malformed bundles a warning names one by one (finding a line number reads the file again). */
+const NAMED_BAD_BUNDLES = 3
 
 function parseOpenFile(fd: number, size: number, name: string, options: ParseOptions): ParsedAccounts {
   const head = Buffer.alloc(Math.min(size, 4096))
@@ -73,11 +80,29 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
   const maxValueBytes = options.maxValueBytes ?? MAX_VALUE_BYTES
 
   const accounts: CustomerAccount[] = []
-  const bundles = new Map<number, unknown>()
-  // A bundle stands in the list by its account; the whole record is kept for its sections.
-  const keepBundle = (value: unknown): unknown => {
+  const bundles = new BundleRecords()
+  // Lines that were customer bundles but could not be used: left out, the rest kept.
+  const badBundles = { count: 0, named: [] as string[] }
+  const leaveOut = (message: string) => {
+    badBundles.count++
+    if (badBundles.named.length < NAMED_BAD_BUNDLES) badBundles.named.push(message)
+  }
+  const lineOf = (offset: number) => (badBundles.named.length < NAMED_BAD_BUNDLES ? `Line ${where(offset).line}` : 'A line')
+  // A bundle stands in the list by its account. `span` says where it lies when it can be read
+  // back from the file; without one the whole record is kept. Undefined: a malformed bundle line,
+  // left out with a warning so the other customers still open.
+  const keepBundle = (value: unknown, offset: number, span?: { start: number; length: number }): unknown => {
     if (!isBundle(value)) return value
-    bundles.set(accounts.length, value)
+    const lines = scanner.shape === 'lines'
+    try {
+      checkBundle(value, lines ? lineOf(offset) : name)
+    } catch (error) {
+      if (!lines || !(error instanceof AppFailure)) throw error
+      leaveOut(error.error.message)
+      return undefined
+    }
+    if (span) bundles.locate(accounts.length, span.start, span.length)
+    else bundles.hold(accounts.length, value)
     return value.account
   }
   const warnings: string[] = []
@@ -105,7 +130,7 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
     })
   }
 
-  const parse = (buf: Buffer, start: number, end: number, offset: number): unknown => {
+  const parse = (buf: Buffer, start: number, end: number, offset: number, lenient = false): unknown => {
     // Past V8's longest string, toString itself throws: say so instead of "not valid JSON".
     if (end - start > maxValueBytes) throw tooLarge(end - start, offset)
     let text: string
@@ -120,6 +145,7 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
     } catch (error) {
       const problem = findJsonSyntaxError(buf.subarray(start, end))
       const message = problem?.message ?? (error instanceof RangeError ? 'The JSON is nested too deeply.' : 'The JSON could not be read.')
+      if (lenient) throw new BadLine(message)
       throw badFile(`not valid JSON: ${message}`, offset + (problem?.offset ?? 0), offset)
     }
   }
@@ -134,7 +160,15 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
   const scanner = new JsonScanner(
     {
       element(buf, start, end, offset, index) {
-        let value = parse(buf, start, end, offset)
+        let value: unknown
+        try {
+          // In a file of bundles one broken line costs that customer, not the file.
+          value = parse(buf, start, end, offset, scanner.shape === 'lines' && bundles.size > 0)
+        } catch (error) {
+          if (!(error instanceof BadLine)) throw error
+          leaveOut(`${lineOf(offset)} is not valid JSON: ${error.message}`)
+          return
+        }
         let ticket = false
         if (isTicket(value)) {
           value = value.customerAccount
@@ -145,7 +179,8 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
           if (clean !== value) droppedTokens = true
           value = clean
         }
-        value = keepBundle(value)
+        value = keepBundle(value, offset, { start: offset, length: end - start })
+        if (value === undefined) return
         if (index === 0 && !looksLikeAccount(value)) {
           const what = itemsStreamed
             ? 'The items of this page'
@@ -172,7 +207,8 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
       },
       linesStart() {
         // The first object was line 1 of JSON Lines, not the whole file.
-        const first = isTicket(top) ? top.customerAccount : keepBundle(top)
+        const first = isTicket(top) ? top.customerAccount : keepBundle(top, skip)
+        if (first === undefined) return
         if (!looksLikeAccount(first))
           throw badFile(`The lines of this file are not customer accounts (the first is ${describeValue(first)}).`, skip, skip)
         accounts.push(first)
@@ -234,7 +270,7 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
       warnings.push(`This is one page of a larger result: ${accounts.length} of ${total} accounts.`)
   } else if (isBundle(top) && looksLikeAccount(top.account)) {
     shape = 'account'
-    accounts.push(keepBundle(top) as CustomerAccount)
+    accounts.push(keepBundle(top, skip) as CustomerAccount)
   } else if (isTicket(top)) {
     shape = 'ticket'
     accounts.push(top.customerAccount)
@@ -247,6 +283,15 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
       message: `${name} holds a JSON object that is not a customer account, a page of accounts or an auth ticket (it is ${describeValue(top)}).`,
       hint: SAVE_AS,
     })
+  }
+  if (badBundles.count > 0) {
+    const kept = accounts.length
+    warnings.push(
+      `${badBundles.count} line${badBundles.count === 1 ? ' is not a usable customer bundle and was' : 's are not usable customer bundles and were'} left out; ` +
+        `the other ${kept} customer${kept === 1 ? ' is' : 's are'} open. ${badBundles.named.join(' ')}` +
+        (badBundles.count > badBundles.named.length ? ` (and ${badBundles.count - badBundles.named.length} more)` : '') +
+        ' Export those customers again.',
+    )
   }
   if (droppedTokens) warnings.push('The file holds tokens or secrets (an auth ticket?): they were dropped and are not kept.')
   if (accounts.length === 0) warnings.push('The file holds no accounts.')
@@ -263,6 +308,9 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
     )
   return { shape, accounts, warnings, problems: problems.list, bytes: position, bundles }
 }
+
+/** A line that is not JSON, in a file where one bad line is left out rather than failing the file. */
+class BadLine extends Error {}
 
 function megabytes(bytes: number): number {
   return Math.round(bytes / 1024 ** 2)

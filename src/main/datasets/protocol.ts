@@ -9,7 +9,11 @@ export interface OpenOrder {
   maxBytes: number
 }
 
-export type WorkerAsk = { type: 'query'; query: DatasetQuery } | { type: 'account'; index: number }
+export type WorkerAsk =
+  | { type: 'query'; query: DatasetQuery }
+  | { type: 'account'; index: number }
+  /** The whole record at `index`: a customer bundle with its sections. */
+  | { type: 'record'; index: number }
 export type WorkerRequest = WorkerAsk & { id: number }
 
 export type WorkerReply =
@@ -21,7 +25,8 @@ export type WorkerReply =
       bytes: number
       warnings: string[]
       problems: AccountProblem[]
+      bundles: number
     }
   | { type: 'failed'; error: AppError }
-  | { type: 'reply'; id: number; ok: true; value: DatasetPage | CustomerAccount }
+  | { type: 'reply'; id: number; ok: true; value: DatasetPage | CustomerAccount | unknown }
   | { type: 'reply'; id: number; ok: false; error: AppError }

@@ -23,6 +23,7 @@ function fakeOpener() {
       summary,
       query: async () => ({ total: 0, rows: [] }),
       account: async () => ({}),
+      record: async () => ({}),
       close: async () => void closed.push(`${id}@${basename(path)}`),
     }
   }

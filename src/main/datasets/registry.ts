@@ -69,6 +69,14 @@ export class DatasetRegistry {
     return this.#open.get(id)?.handle
   }
 
+  /** The whole record at `index` of an open file (a customer bundle with its sections). */
+  record(id: string, index: number): Promise<unknown> {
+    const handle = this.get(id)
+    if (!handle)
+      return Promise.reject(new AppFailure({ kind: 'not-found', message: 'That file is no longer open.', hint: 'Open it again.' }))
+    return handle.record(index)
+  }
+
   /** False when no file had that id. */
   async close(id: string): Promise<boolean> {
     const entry = this.#open.get(id)

@@ -2,6 +2,7 @@
 // blocks the main process. Built as out/main/dataset-worker.js (see electron.vite.config.ts).
 import { parentPort, workerData } from 'node:worker_threads'
 import { AppFailure, type AppError } from '../../shared/errors'
+import type { BundleRecords } from './bundleRecords'
 import { Dataset } from './dataset'
 import { parseAccountFile } from './parseFile'
 import type { OpenOrder, WorkerReply, WorkerRequest } from './protocol'
@@ -18,11 +19,18 @@ function asAppError(error: unknown): AppError {
 }
 
 let dataset: Dataset | null = null
+let bundles: BundleRecords | null = null
 
 port.on('message', (request: WorkerRequest) => {
   try {
-    if (!dataset) throw new AppFailure({ kind: 'internal', message: 'The file is not open.' })
-    const value = request.type === 'query' ? dataset.query(request.query) : dataset.account(request.index)
+    if (!dataset || !bundles) throw new AppFailure({ kind: 'internal', message: 'The file is not open.' })
+    let value: unknown
+    if (request.type === 'query') value = dataset.query(request.query)
+    else if (request.type === 'account') value = dataset.account(request.index)
+    else {
+      dataset.account(request.index) // the same "no customer #n" as an account
+      value = bundles.record(request.index)
+    }
     post({ type: 'reply', id: request.id, ok: true, value })
   } catch (error) {
     post({ type: 'reply', id: request.id, ok: false, error: asAppError(error) })
@@ -37,6 +45,7 @@ try {
     onProgress: (done, total) => post({ type: 'progress', done, total }),
   })
   dataset = new Dataset(parsed.accounts)
+  bundles = parsed.bundles
   post({
     type: 'opened',
     shape: parsed.shape,
@@ -44,6 +53,7 @@ try {
     bytes: parsed.bytes,
     warnings: parsed.warnings,
     problems: parsed.problems,
+    bundles: parsed.bundles.size,
   })
 } catch (error) {
   post({ type: 'failed', error: asAppError(error) })

@@ -88,8 +88,9 @@ export function bundleHandlers(core: Core): Pick<Handlers, BundleCalls> {
     'compare.bundles': async ({ left, right }): Promise<BundleComparison> => {
       const load = async (source: typeof left, which: string) =>
         checkBundle(await recordOf(core.datasets, source.datasetId, source.index), `The ${which} bundle`)
+      if (left.datasetId === right.datasetId && left.index === right.index)
+        fail('invalid-input', 'Choose two different bundles to compare.')
       const [before, after] = await Promise.all([load(left, 'earlier'), load(right, 'later')])
-      if (before === after) fail('invalid-input', 'Choose two different bundles to compare.')
       return compareBundles(before, after)
     },
   }

@@ -41,6 +41,8 @@ export interface Shown {
   readAt: number
   /** For a file: its name. */
   fileName?: string
+  /** For a customer bundle opened from a file: where its sections are read from. */
+  bundle?: { datasetId: string; index: number } | null
 }
 
 let nextOperation = 1
@@ -287,7 +289,7 @@ export class Session {
     }
   }
 
-  showFileAccount(account: CustomerAccount, label: string, fileName?: string) {
+  showFileAccount(account: CustomerAccount, label: string, fileName?: string, bundle?: { datasetId: string; index: number }) {
     this.staleSince = null
     this.shown = {
       source: 'file',
@@ -301,6 +303,7 @@ export class Session {
       elapsedMs: null,
       readAt: Date.now(),
       ...(fileName !== undefined ? { fileName } : {}),
+      ...(bundle ? { bundle } : {}),
     }
   }
 

@@ -1,0 +1,101 @@
+// The customer bundles of an opened file, by their position in its list of accounts. A bundle's
+// account sits in that list like any account; its sections are not kept: only where the bundle
+// lies in the file, read again (and parsed) when a view asks for it. So a file of 10,000 customers
+// costs about what its accounts cost, not 10,000 whole bundles. The file is opened again for each
+// read (no descriptor outlives a read, nothing locks the file); one that changed on disk since is
+// refused rather than read as something else.
+import { closeSync, fstatSync, readSync, type Stats } from 'node:fs'
+import { AppFailure } from '../../shared/errors'
+import { withoutSecrets } from '../exports/secrets'
+import { openRegularFile } from './fileKind'
+
+/** Where a bundle lies in the file: its first byte and its length. */
+interface Span {
+  start: number
+  length: number
+}
+
+function changedOnDisk(): AppFailure {
+  return new AppFailure({
+    kind: 'bad-file',
+    message: 'The file changed on disk after it was opened, so its customer bundles can no longer be read from it as they were.',
+    hint: 'Open the file again.',
+  })
+}
+
+export class BundleRecords {
+  /** Bundles parsed whole while the file was read (a single-document bundle, the first line). */
+  readonly #held = new Map<number, unknown>()
+  readonly #spans = new Map<number, Span>()
+  #file: { path: string; size: number; mtimeMs: number; ino: number } | null = null
+  /** The last bundle read back: a customer's views ask for its sections one after another. */
+  #last: { index: number; value: unknown } | null = null
+
+  /** How many positions hold a bundle. */
+  get size(): number {
+    return this.#held.size + this.#spans.size
+  }
+
+  /** The bundle at `index` was parsed whole; keep it as it is. */
+  hold(index: number, value: unknown): void {
+    this.#held.set(index, value)
+  }
+
+  /** The bundle at `index` lies at `start` for `length` bytes; read it back from there. */
+  locate(index: number, start: number, length: number): void {
+    this.#spans.set(index, { start, length })
+  }
+
+  /** The file as it was read (`stat` taken after reading it): bundles are read back from it while it stays so. */
+  attach(path: string, stat: Pick<Stats, 'size' | 'mtimeMs' | 'ino'>): void {
+    this.#file = { path, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino }
+  }
+
+  /** The whole bundle at `index`, tokens dropped; a not-found failure when that position holds a plain account. */
+  record(index: number): unknown {
+    const held = this.#held.get(index)
+    if (held !== undefined) return held
+    if (this.#last?.index === index) return this.#last.value
+    const span = this.#spans.get(index)
+    if (!span) {
+      throw new AppFailure({
+        kind: 'not-found',
+        message: `Customer ${index + 1} of this file is a plain account, not a customer bundle: the file holds no sections for it.`,
+        hint: 'Read the customer live from a profile, or open a customer bundle exported with Account Inspector.',
+      })
+    }
+    const value = withoutSecrets(this.#read(span))
+    this.#last = { index, value }
+    return value
+  }
+
+  #read(span: Span): unknown {
+    const file = this.#file
+    if (!file) throw new AppFailure({ kind: 'internal', message: 'The customer bundles of this file were not kept.' })
+    let fd: number
+    try {
+      fd = openRegularFile(file.path).fd
+    } catch (error) {
+      if (!(error instanceof AppFailure)) throw error
+      throw new AppFailure({ ...error.error, message: `The customer bundle could not be read again: ${error.error.message}` })
+    }
+    const bytes = Buffer.allocUnsafe(span.length)
+    try {
+      const now = fstatSync(fd)
+      if (now.size !== file.size || now.mtimeMs !== file.mtimeMs || now.ino !== file.ino) throw changedOnDisk()
+      let done = 0
+      while (done < span.length) {
+        const read = readSync(fd, bytes, done, span.length - done, span.start + done)
+        if (read === 0) throw changedOnDisk()
+        done += read
+      }
+    } finally {
+      closeSync(fd)
+    }
+    try {
+      return JSON.parse(bytes.toString('utf8'))
+    } catch {
+      throw changedOnDisk()
+    }
+  }
+}
