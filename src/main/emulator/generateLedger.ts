@@ -209,9 +209,12 @@ export function credits(seed: number, a: CustomerAccount, orderIds: string[]): C
         auditInfo: stamp(issuer, issued),
       },
     ]
+    // An expired credit cannot be spent: its uses fall between issue and expiry (or now).
+    const expires = gift ? null : issued + d.pick([180, 365, 730]) * DAY
+    const spendable = Math.min(expires ?? AS_OF, AS_OF)
     let at = issued
     for (let u = 0, uses = d.int(0, 3); u < uses && balance > 0; u++) {
-      at = d.between(at, AS_OF)
+      at = d.between(at, spendable)
       const spend = Math.min(balance, money(d.between(500, initial * 100)))
       balance = Math.round((balance - spend) * 100) / 100
       const orderId = orderIds.length > 0 ? d.pick(orderIds) : null
@@ -230,7 +233,6 @@ export function credits(seed: number, a: CustomerAccount, orderIds: string[]): C
         auditInfo: stamp('system', at),
       })
     }
-    const expires = gift ? null : issued + d.pick([180, 365, 730]) * DAY
     if (expires !== null && expires < AS_OF)
       auditEntries.push({ activityType: 'Expired', activityTypeId: 3, details: 'Expired', auditInfo: stamp('system', expires) })
     out.push({
