@@ -245,6 +245,31 @@ describe('opening', () => {
     expect(readFileSync(path, 'utf8')).toBe('{ not json')
   })
 
+  it('upgrades an old file even when its backup copy cannot be written, and says so', () => {
+    // Deep enough that profiles.json fits in PATH_MAX but the backup's longer name does not.
+    let deep = dir
+    while (deep.length < 4050) deep = join(deep, 'd'.repeat(Math.min(200, 4060 - deep.length)))
+    mkdirSync(deep, { recursive: true })
+    writeFileSync(
+      join(deep, 'profiles.json'),
+      JSON.stringify({ profiles: [{ id: 'p', name: 'P', tenantId: '5', env: 'sandbox', region: 'us' }] }),
+    )
+    const store = openProfileStore({ directory: deep, now: fixedNow, createBackingStore: () => ({ store: {} }) })
+    expect(store.problems).toHaveLength(1)
+    expect(store.problems[0]).toContain('upgraded from an older format, but a backup copy could not be written')
+    expect(store.list().map((p) => p.id)).toEqual(['p'])
+  })
+
+  it('keeps a backup of an old file under a name not yet taken', () => {
+    const v0 = JSON.stringify({ profiles: [{ id: 'p', name: 'P', tenantId: '5', env: 'sandbox', region: 'us' }] })
+    writeFileSync(join(dir, 'profiles.v0-backup-2025-01-31T09-15-02-123Z.json'), 'earlier')
+    writeFileSync(filePath(), v0)
+    expect(open().problems).toEqual([])
+    expect(readFileSync(join(dir, 'profiles.v0-backup-2025-01-31T09-15-02-123Z.json'), 'utf8')).toBe('earlier')
+    expect(readFileSync(join(dir, 'profiles.v0-backup-2025-01-31T09-15-02-123Z-2.json'), 'utf8')).toBe(v0)
+    expect(onDisk().version).toBe(1)
+  })
+
   it('tidies only old temp files of profiles.json', () => {
     const old = new Date('2025-01-31T09:14:02.000Z') // 61 s before now
     const edge = new Date('2025-01-31T09:14:02.500Z') // 59.6 s before now
