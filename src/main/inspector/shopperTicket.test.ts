@@ -101,6 +101,27 @@ describe('Inspector.readSection', () => {
     expect(subject.ticketView('expiring')?.accountId).toBe(ACCOUNT)
   })
 
+  it('shows the cart an impersonation named, and the current cart otherwise', async () => {
+    profile('cart')
+    const subject = inspector()
+    const cart = emulator.data.carts[0]
+    const cartCalls = () => emulator.requests.filter((r) => r.path.includes('/commerce/carts'))
+    const before = cartCalls().length
+    await subject.impersonate('cart', { target: { cartId: `  ${cart.cartId}  ` } }, signal)
+    await subject.readSection('cart', { source: live('cart', cart.accountId), section: 'cart' }, signal)
+    const named = cartCalls().slice(before)
+    expect(named.some((r) => r.path.endsWith(`/commerce/carts/${cart.cartId}`))).toBe(true)
+    expect(named.some((r) => r.path.endsWith('/commerce/carts/current'))).toBe(false)
+    const middle = cartCalls().length
+    await subject.impersonate('cart', { target: { accountId: cart.accountId } }, signal)
+    await subject.readSection('cart', { source: live('cart', cart.accountId), section: 'cart' }, signal)
+    expect(
+      cartCalls()
+        .slice(middle)
+        .some((r) => r.path.endsWith('/commerce/carts/current')),
+    ).toBe(true)
+  })
+
   it('drops a section read while its profile was edited', async () => {
     profile('edited')
     const subject = inspector()
