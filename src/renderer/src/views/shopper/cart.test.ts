@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Cart, CartSection } from '../../../../shared/kibo360'
-import { appliedCoupons, cartExpiry, cartMessages, refusedCoupons, summaryDisagreements, summaryFacts } from './cart'
+import { appliedCoupons, cartExpiry, cartMessageGroups, cartMessages, refusedCoupons, summaryDisagreements, summaryFacts } from './cart'
 
 const now = Date.parse('2026-03-10T12:00:00Z')
 
@@ -89,6 +89,18 @@ describe('messages', () => {
     expect(lines[2]).toMatchObject({ kind: 'PriceChanged', at: null })
   })
 
+  it('keeps the current cart’s messages apart from a cart named by id, leaving out those the cart carries itself', () => {
+    const groups = cartMessageGroups({ ...section, via: 'cart id' })
+    expect(groups.cart.map((l) => l.text)).toEqual(['Coupon EXPIRED5 removed', 'An item’s price changed'])
+    expect(groups.current.map((l) => l.text)).toEqual(['Item SHIRT-01 is out of stock'])
+  })
+
+  it('reads every message as the cart’s own when the cart is the current one', () => {
+    const groups = cartMessageGroups(section)
+    expect(groups.cart).toEqual(cartMessages(section))
+    expect(groups.current).toEqual([])
+  })
+
   it('reads a cart with no messages anywhere as none', () => {
     expect(cartMessages({ cart: {}, messages: null })).toEqual([])
   })
@@ -110,6 +122,17 @@ describe('expiry', () => {
     const expired = cartExpiry({ ...section, summary: { ...section.summary, isExpired: true } }, now)
     expect(expired.expired).toBe(true)
     expect(expired.text).toMatch(/^expired \(Kibo says so/)
+  })
+
+  it('believes Kibo’s summary when it calls a cart live whose date has passed by this clock', () => {
+    const passed = { ...section, cart: { ...cart, expirationDate: '2026-03-10T08:00:00Z' } }
+    expect(cartExpiry(passed, now)).toEqual({
+      expired: false,
+      expiresAt: '2026-03-10T08:00:00Z',
+      text: 'not expired, Kibo says, though its date passed 4 h ago by this computer’s clock',
+    })
+    // Without Kibo's word, the clock decides.
+    expect(cartExpiry({ ...passed, summary: { ...section.summary, isExpired: undefined } }, now).expired).toBe(true)
   })
 
   it('says when Kibo gave no expiry', () => {

@@ -111,6 +111,25 @@ export function cartMessages(section: Pick<CartSection, 'cart' | 'messages'>): C
     .map(({ line }) => line)
 }
 
+export interface CartMessageGroups {
+  /** The messages of the cart on screen. */
+  cart: CartMessageLine[]
+  /**
+   * Messages /carts/current/messages gave that the cart on screen does not carry: Kibo keeps that
+   * list for the shopper's current cart only, so a cart named by id may be another cart.
+   */
+  current: CartMessageLine[]
+}
+
+export function cartMessageGroups(section: Pick<CartSection, 'cart' | 'messages' | 'via'>): CartMessageGroups {
+  if (section.via !== 'cart id') return { cart: cartMessages(section), current: [] }
+  const own = cartMessages({ cart: section.cart, messages: null })
+  const current = cartMessages({ cart: {}, messages: section.messages }).filter(
+    (line) => !own.some((o) => o.text === line.text && (o.at === line.at || o.key === line.key)),
+  )
+  return { cart: own, current }
+}
+
 export interface CartExpiry {
   /** True when Kibo says so (summary.isExpired) or the expiration date has passed. */
   expired: boolean
@@ -123,14 +142,17 @@ export function cartExpiry(section: Pick<CartSection, 'cart' | 'summary'>, nowMs
   const expiresAt = text(section.cart.expirationDate)
   const countdown = expiresAt ? formatCountdown(expiresAt, nowMs) : null
   const kiboSays = section.summary?.isExpired === true
-  const expired = kiboSays || countdown?.state === 'expired'
+  // Kibo's flag wins over this computer's clock either way: a cart Kibo calls expired is expired
+  // even if its date is ahead, and one Kibo calls live is live even if the date has passed here
+  // (a clock that differs from Kibo's, or a tenant whose carts are dated by another clock).
+  const kiboSaysLive = section.summary?.isExpired === false
+  const expired = kiboSays || (!kiboSaysLive && countdown?.state === 'expired')
   if (countdown && countdown.state !== 'invalid') {
-    // Kibo's flag wins over the clock: a cart Kibo calls expired is expired even if its date is ahead.
-    return {
-      expired,
-      expiresAt,
-      text: expired && countdown.state !== 'expired' ? `expired (Kibo says so; date ${countdown.text})` : countdown.text,
-    }
+    let said = countdown.text
+    if (kiboSays && countdown.state !== 'expired') said = `expired (Kibo says so; date ${countdown.text})`
+    if (kiboSaysLive && countdown.state === 'expired')
+      said = `not expired, Kibo says, though its date passed ${countdown.text.replace(/^expired /, '')} by this computer’s clock`
+    return { expired, expiresAt, text: said }
   }
   return {
     expired,
