@@ -81,7 +81,7 @@ async function setup(
   faults: Map<string, Fault> = new Map(),
   ticket: (s: AbortSignal) => Promise<ShopperTicket> = async () => ({ claims: { accessToken: CLAIMS }, cartId: null }),
 ) {
-  current = await stubClient((req, res) => answer(req, res, faults), { timeoutMs: 250, maxRetries: 1 })
+  current = await stubClient((req, res) => answer(req, res, faults), { timeoutMs: 1000, maxRetries: 1 })
   const ctx: SectionContext = {
     client: current.client,
     accountId: ACCOUNT,
@@ -143,7 +143,9 @@ describe('a fault on one section', () => {
     for (const [index, other] of sectionIds.entries()) {
       if (other === section) continue
       // The order list and one order share no path; everything else must load.
-      expect(results[index].status, `${other} while ${section} answers ${fault}`).toBe('fulfilled')
+      const result = results[index]
+      const why = result.status === 'rejected' ? String((result.reason as Error).message) : ''
+      expect(result.status, `${other} while ${section} answers ${fault}: ${why}`).toBe('fulfilled')
     }
     const own = results[sectionIds.indexOf(section)]
     if (fault === 404 && (section === 'purchaseOrder' || section === 'b2b')) {

@@ -50,13 +50,14 @@ type Params = Pick<SectionQuery, 'startIndex' | 'pageSize' | 'filter' | 'sortBy'
 
 /**
  * Fields the app reads from a section's first answer whatever the person narrowed it to: whose
- * order or credit it is (to refuse another customer's), a credit's code (to read its details),
+ * order, wishlist or credit it is (to refuse another customer's), a credit's code (to read its details),
  * the B2B account's id, the cart's id (for its summary). Asked of Kibo, cut again before showing.
  */
 function neededFields(section: SectionId, key: string | null): readonly string[] {
   switch (section) {
     case 'orders':
     case 'order':
+    case 'wishlists':
       return ['customerAccountId']
     case 'credits':
       return key ? ['code', 'customerId'] : ['code']

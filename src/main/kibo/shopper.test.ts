@@ -181,6 +181,21 @@ describe('another customer’s order', () => {
     const alone = await appErrorOf(shopper.order(client, claims, 'o2', 1001, {}))
     expect(alone.message).toContain('an order of account 2002 among those of account 1001')
   })
+  it('and another customer’s wishlist too', async () => {
+    const { client } = await setup((_req, res) =>
+      json(
+        res,
+        200,
+        page([
+          { id: 'w1', customerAccountId: 1001 },
+          { id: 'w2', customerAccountId: 2002 },
+        ]),
+      ),
+    )
+    const error = await appErrorOf(shopper.wishlists(client, claims, 1001, {}))
+    expect(error).toMatchObject({ where: 'items[1].customerAccountId' })
+    expect(error.message).toContain('a wishlist of account 2002 among those of account 1001')
+  })
 })
 
 describe('card numbers in what the shopper sees', () => {

@@ -134,11 +134,16 @@ export async function orders(
 }
 
 function foreignOrder(items: Order[], accountId: number) {
-  const index = items.findIndex((order) => typeof order.customerAccountId === 'number' && order.customerAccountId !== accountId)
+  return foreign(items, accountId, 'an order')
+}
+
+/** The first item that says it is another customer's: shown under this one, it would be taken for theirs. */
+function foreign(items: { customerAccountId?: number | null }[], accountId: number, what: string) {
+  const index = items.findIndex((item) => typeof item.customerAccountId === 'number' && item.customerAccountId !== accountId)
   return index < 0
     ? null
     : {
-        sentence: `Kibo answered with an order of account ${String(items[index].customerAccountId)} among those of account ${accountId}.`,
+        sentence: `Kibo answered with ${what} of account ${String(items[index].customerAccountId)} among those of account ${accountId}.`,
         where: `items[${index}].customerAccountId`,
       }
 }
@@ -183,7 +188,7 @@ export function wishlists(
       query: pageQuery(params, `customerAccountId eq ${accountId}`),
       check: isPage<Wishlist>,
       what: 'a page of wishlists',
-      holdsUp: itemsAreObjects('a wishlist'),
+      holdsUp: (page) => itemsAreObjects('a wishlist')(page) ?? foreign(page.items ?? [], accountId, 'a wishlist'),
     }),
     signal,
   )
