@@ -1,6 +1,7 @@
 // `npm run bench` builds (electron-vite build) and then runs `node bench/run.js`: register tsx,
 // then run the TypeScript benchmarks. Same as `node --import tsx bench/run.ts` followed by
-// `node --import tsx bench/jsonTree.ts` and `node --import tsx bench/emulatorSoak.ts`.
+// `node --import tsx bench/jsonTree.ts`, `node --import tsx bench/emulatorSoak.ts` and
+// `node --import tsx bench/bundle.ts` (customer bundles; after run.ts, which rewrites RESULTS.md).
 // bench/run.ts includes the Kibo client's overhead (bench/clientOverhead.ts).
 import { register } from 'tsx/esm/api'
 
@@ -8,3 +9,4 @@ register()
 await import('./run.ts')
 await import('./jsonTree.ts')
 await import('./emulatorSoak.ts')
+await import('./bundle.ts')

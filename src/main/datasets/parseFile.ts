@@ -95,10 +95,11 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
     if (!isBundle(value)) return value
     const lines = scanner.shape === 'lines'
     try {
-      checkBundle(value, lines ? lineOf(offset) : name)
+      checkBundle(value, lines ? 'This line' : name)
     } catch (error) {
       if (!lines || !(error instanceof AppFailure)) throw error
-      leaveOut(error.error.message)
+      // Only now is the line number worth finding (it reads the file up to here); the check again names it.
+      leaveOut(messageOf(() => checkBundle(value, lineOf(offset))))
       return undefined
     }
     if (span) bundles.locate(accounts.length, span.start, span.length)
@@ -174,7 +175,14 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
           value = value.customerAccount
           ticket = droppedTokens = true
         }
-        if (ticket || hints.within(offset, offset + end - start)) {
+        if (isBundle(value) && !ticket) {
+          // Of a bundle only the account is kept; its sections are stripped when read back.
+          if (hints.within(offset, offset + end - start)) {
+            const account = withoutSecrets(value.account)
+            if (account !== value.account) droppedTokens = true
+            value = { ...value, account }
+          }
+        } else if (ticket || hints.within(offset, offset + end - start)) {
           const clean = withoutSecrets(value)
           if (clean !== value) droppedTokens = true
           value = clean
@@ -307,6 +315,16 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
         (problems.list.length < problems.total ? ` (the first ${problems.list.length} are listed under Problems).` : ' (see Problems).'),
     )
   return { shape, accounts, warnings, problems: problems.list, bytes: position, bundles }
+}
+
+function messageOf(work: () => unknown): string {
+  try {
+    work()
+  } catch (error) {
+    if (error instanceof AppFailure) return error.error.message
+    throw error
+  }
+  return 'The bundle could not be checked.'
 }
 
 /** A line that is not JSON, in a file where one bad line is left out rather than failing the file. */
