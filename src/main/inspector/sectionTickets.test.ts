@@ -145,6 +145,13 @@ describe('Inspector.readSection and the customer ticket', () => {
     // Once refreshed, the next read needs no other refresh.
     await read(subject, 'wishlists')
     expect(refreshes()).toHaveLength(1)
+    // The request log lists every shopper call, with a placeholder for the claims, never them.
+    const log = JSON.stringify(subject.requestLog.list({ profileId: 'p1' }))
+    expect(log).toContain('$KIBO_USER_CLAIMS')
+    for (const r of stub.requests) {
+      for (const secret of [r.headers['x-vol-user-claims'], r.query.refreshToken, r.headers.authorization?.replace('Bearer ', '')])
+        if (typeof secret === 'string') expect(log).not.toContain(secret)
+    }
   })
 
   it('an already expired ticket that cannot be refreshed is auth-expired at the ticket', async () => {
