@@ -9,11 +9,13 @@ import { DEFAULT_SITE, DEFAULT_TENANT, type GeneratedTenant, generateAccounts } 
 import { EmulatorState } from './routes'
 import { type LoggedRequest, createHandler } from './server'
 import { ClientRegistry, TokenService, type StoreSizes } from './tokens'
+import type { WorldSizes } from './world'
 
 export type { FaultKind, FaultPlan, FaultRule } from './faults'
 export type { GeneratedCart, GeneratedTenant } from './generate'
 export type { LoggedRequest } from './server'
 export type { StoreSizes } from './tokens'
+export type { WorldSizes } from './world'
 export { generateAccounts } from './generate'
 
 /** Registered in every emulator. A demo credential, not a secret worth protecting. */
@@ -57,6 +59,8 @@ export interface Emulator {
   issuedSecrets(): string[]
   /** What the emulator holds in memory, store by store, for soak tests. */
   storeSizes(): StoreSizes & { requests: number }
+  /** What of the customers' 360 is drawn and kept: nothing until asked, and never more than a bounded cache. */
+  worldSizes(): WorldSizes
   close(): Promise<void>
 }
 
@@ -109,6 +113,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     requests,
     issuedSecrets: () => tokens.issuedSecrets(),
     storeSizes: () => ({ ...tokens.sizes(), requests: requests.length }),
+    worldSizes: () => state.world.sizes(),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()))

@@ -8,7 +8,7 @@ import { MAX_LOGIN_ATTEMPTS } from './generate360'
 import { B2B_ROLES, type HierarchyNode, hierarchyOf } from './generateB2b'
 import { accountOfCreditCode } from './generateLedger'
 import { cartSummary } from './generateCommerce'
-import { CustomerWorld } from './world'
+import { CustomerWorld, WORLD_CACHE_SIZE } from './world'
 
 function worldOf(seed: number, count = 300): { world: CustomerWorld; accounts: CustomerAccount[] } {
   const data = generateAccounts({ seed, count })
@@ -33,6 +33,29 @@ describe('a seed draws one world', () => {
       if (JSON.stringify(x.audit) !== JSON.stringify(y.audit) && JSON.stringify(x.visits) !== JSON.stringify(y.visits)) differ++
     }
     expect(differ).toBe(20)
+  })
+})
+
+describe('drawn lazily, kept bounded', () => {
+  it('a section is drawn on its first read only: reading the cards draws no visits or orders', () => {
+    const fresh = worldOf(21).world
+    const c = fresh.of(accounts[3])
+    expect(c.cards).toEqual(world.of(accounts[3]).cards)
+    const pending = (key: string) => Object.getOwnPropertyDescriptor(c, key)?.get !== undefined
+    expect(pending('cards')).toBe(false)
+    expect(['visits', 'orders', 'audit', 'credits', 'wishlists'].every(pending)).toBe(true)
+    // Credits name orders, so reading them draws the orders, and visits still wait.
+    void c.credits
+    expect([pending('orders'), pending('visits')]).toEqual([false, true])
+  })
+
+  it('keeps at most WORLD_CACHE_SIZE customers and carts, and answers the same after forgetting', () => {
+    const { world: small, accounts: many } = worldOf(21, WORLD_CACHE_SIZE + 100)
+    const first = small.of(many[0]).login
+    for (const a of many) void small.of(a).login
+    for (const { cartId } of small.data.carts) small.cart(cartId)
+    expect(small.sizes()).toMatchObject({ customers: WORLD_CACHE_SIZE, carts: WORLD_CACHE_SIZE })
+    expect(small.of(many[0]).login).toEqual(first)
   })
 })
 

@@ -7,7 +7,7 @@ import type { GeneratedCart, GeneratedTenant } from './generate'
 import { type Card, type CustomerAuditEntry, type LoginState, auditEntries, cards, loginState } from './generate360'
 import { type B2bIndex, buildB2bIndex } from './generateB2b'
 import { type CartDocument, cartFor } from './generateCommerce'
-import { type CreditLedger, type PurchaseOrderLedger, type Visit, credits, purchaseOrder, visits } from './generateLedger'
+import { type CreditLedger, type OrderRef, type PurchaseOrderLedger, type Visit, credits, purchaseOrder, visits } from './generateLedger'
 import { orders } from './generateOrders'
 import { wishlists } from './generateCommerce'
 
@@ -22,6 +22,34 @@ export interface Customer360 {
   wishlists: Array<Record<string, unknown>>
 }
 
+export interface WorldSizes {
+  /** Accounts with sections kept (at most WORLD_CACHE_SIZE). */
+  customers: number
+  /** Carts kept drawn (at most WORLD_CACHE_SIZE). */
+  carts: number
+  /** Whether the B2B companies have been laid out (on the first B2B question). */
+  b2bIndex: boolean
+  /** Whether the cart ids have been indexed (on the first cart question). */
+  cartIndex: boolean
+}
+
+/** An object whose every property is computed on its first read and kept; enumerable, so it compares and serializes like a plain one. */
+function lazySections<T extends object>(draw: { [K in keyof T]: () => T[K] }): T {
+  const out = {} as T
+  for (const key of Object.keys(draw) as Array<keyof T>) {
+    Object.defineProperty(out, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const value = draw[key]()
+        Object.defineProperty(out, key, { value, enumerable: true, writable: false, configurable: false })
+        return value
+      },
+    })
+  }
+  return out
+}
+
 /** Accounts whose sections are kept drawn; older ones are drawn again when asked (same seed, same data). */
 export const WORLD_CACHE_SIZE = 500
 
@@ -30,9 +58,10 @@ export class CustomerWorld {
   private readonly cartCache = new Map<string, CartDocument>()
   private b2bIndex: B2bIndex | undefined
   private readonly specs = new Map<string, FieldSpec[]>()
-  /** Cart id → whose cart and which: 0 for each account's current cart, then older ones. */
-  private readonly cartKeys = new Map<string, { cart: GeneratedCart; age: number }>()
-  private readonly userCarts = new Map<string, string>()
+  /** Cart id → whose cart and which (0 for each account's current cart, then older ones); user id → current cart. Built on the first cart question. */
+  private keys: { byCart: Map<string, { cart: GeneratedCart; age: number }>; byUser: Map<string, string> } | undefined
+  /** A B2B buyer's cart id → the buyer, built with the B2B index's first cart question. */
+  private b2bCarts: Map<string, string> | undefined
   readonly seed: number
 
   constructor(
@@ -40,16 +69,36 @@ export class CustomerWorld {
     private readonly byId: Map<number, CustomerAccount>,
   ) {
     this.seed = data.seed ?? 7
-    const seen = new Map<number, number>()
-    for (const c of data.carts) {
-      const age = seen.get(c.accountId) ?? 0
-      seen.set(c.accountId, age + 1)
-      this.cartKeys.set(c.cartId, { cart: c, age })
-      if (age === 0) this.userCarts.set(c.userId, c.cartId)
-    }
   }
 
-  /** The sections of one account, drawn together (orders feed visits and credits). */
+  private cartKeys() {
+    if (!this.keys) {
+      const byCart = new Map<string, { cart: GeneratedCart; age: number }>()
+      const byUser = new Map<string, string>()
+      const seen = new Map<number, number>()
+      for (const c of this.data.carts) {
+        const age = seen.get(c.accountId) ?? 0
+        seen.set(c.accountId, age + 1)
+        byCart.set(c.cartId, { cart: c, age })
+        if (age === 0) byUser.set(c.userId, c.cartId)
+      }
+      this.keys = { byCart, byUser }
+    }
+    return this.keys
+  }
+
+  /** The B2B buyer whose cart this is. */
+  private b2bBuyer(cartId: string): string | undefined {
+    if (!/^b2b[0-9a-f]{29}$/.test(cartId)) return undefined
+    this.b2bCarts ??= new Map([...this.b2b().extraUsers].map((u) => [b2bCartId(u), u]))
+    return this.b2bCarts.get(cartId)
+  }
+
+  /**
+   * The sections of one account, each drawn on first read and then kept: a call for the cards
+   * draws no visits. Orders are drawn before visits and credits, which refer to them; every section
+   * has its own stream, so the order sections are read in never changes what they hold.
+   */
   of(a: CustomerAccount): Customer360 {
     const id = a.id!
     const hit = this.cache.get(id)
@@ -58,31 +107,51 @@ export class CustomerWorld {
       this.cache.set(id, hit)
       return hit
     }
-    const { seed, data } = this
-    const placed = orders(seed, a, data.tenant, data.site)
-    const refs = placed.map((o) => ({
-      id: String(o.id),
-      total: Number(o.total),
-      submittedDate: (o.submittedDate as string | null) ?? null,
-      status: String(o.status),
-    }))
-    const made: Customer360 = {
-      audit: auditEntries(seed, a, data.site),
-      login: loginState(seed, a),
-      cards: cards(seed, a),
-      orders: placed,
-      visits: visits(seed, a, data.site, refs),
-      purchaseOrder: purchaseOrder(seed, a, data.tenant, data.site),
-      credits: credits(
-        seed,
-        a,
-        refs.filter((r) => r.submittedDate !== null).map((r) => r.id),
-      ),
-      wishlists: wishlists(seed, a, data.tenant, data.site),
-    }
+    const made = this.draw(a)
     this.cache.set(id, made)
     if (this.cache.size > WORLD_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as number)
     return made
+  }
+
+  /** The account's sections, not yet drawn and not kept. */
+  private draw(a: CustomerAccount): Customer360 {
+    const { seed, data } = this
+    let refs: OrderRef[] | undefined
+    const orderRefs = (): OrderRef[] =>
+      (refs ??= made.orders.map((o) => ({
+        id: String(o.id),
+        total: Number(o.total),
+        submittedDate: (o.submittedDate as string | null) ?? null,
+        status: String(o.status),
+      })))
+    const made = lazySections<Customer360>({
+      audit: () => auditEntries(seed, a, data.site),
+      login: () => loginState(seed, a),
+      cards: () => cards(seed, a),
+      orders: () => orders(seed, a, data.tenant, data.site),
+      visits: () => visits(seed, a, data.site, orderRefs()),
+      purchaseOrder: () => purchaseOrder(seed, a, data.tenant, data.site),
+      credits: () =>
+        credits(
+          seed,
+          a,
+          orderRefs()
+            .filter((r) => r.submittedDate !== null)
+            .map((r) => r.id),
+        ),
+      wishlists: () => wishlists(seed, a, data.tenant, data.site),
+    })
+    return made
+  }
+
+  /** What is drawn and kept now, for tests that check the world stays lazy and bounded. */
+  sizes(): WorldSizes {
+    return {
+      customers: this.cache.size,
+      carts: this.cartCache.size,
+      b2bIndex: this.b2bIndex !== undefined,
+      cartIndex: this.keys !== undefined,
+    }
   }
 
   account(id: number): CustomerAccount | undefined {
@@ -104,7 +173,7 @@ export class CustomerWorld {
 
   /** The current cart id of a user: their generated cart, or for a B2B buyer one of their own. */
   currentCartId(userId: string): string | undefined {
-    const own = this.userCarts.get(userId)
+    const own = this.cartKeys().byUser.get(userId)
     if (own) return own
     return this.b2b().extraUsers.has(userId) ? b2bCartId(userId) : undefined
   }
@@ -114,14 +183,13 @@ export class CustomerWorld {
     const cached = this.cartCache.get(cartId)
     if (cached) return cached
     let doc: CartDocument | undefined
-    const key = this.cartKeys.get(cartId)
+    const key = this.cartKeys().byCart.get(cartId)
     if (key) {
       const account = this.byId.get(key.cart.accountId)!
       doc = cartFor(this.seed, { cartId, account, userId: key.cart.userId, age: key.age }, this.data.tenant, this.data.site)
-    } else if (/^b2b[0-9a-f]{29}$/.test(cartId)) {
-      const index = this.b2b()
-      const userId = [...index.extraUsers].find((u) => b2bCartId(u) === cartId)
-      const accountId = userId === undefined ? undefined : index.accountOfUser.get(userId)
+    } else {
+      const userId = this.b2bBuyer(cartId)
+      const accountId = userId === undefined ? undefined : this.b2b().accountOfUser.get(userId)
       const account = accountId === undefined ? undefined : this.byId.get(accountId)
       if (account && userId) doc = cartFor(this.seed, { cartId, account, userId, age: 0 }, this.data.tenant, this.data.site)
     }
@@ -134,12 +202,10 @@ export class CustomerWorld {
 
   /** The account a cart belongs to, for impersonating by cart id. */
   accountOfCart(cartId: string): CustomerAccount | undefined {
-    const key = this.cartKeys.get(cartId)
+    const key = this.cartKeys().byCart.get(cartId)
     if (key) return this.byId.get(key.cart.accountId)
-    if (!/^b2b[0-9a-f]{29}$/.test(cartId)) return undefined
-    const index = this.b2b()
-    const userId = [...index.extraUsers].find((u) => b2bCartId(u) === cartId)
-    const id = userId === undefined ? undefined : index.accountOfUser.get(userId)
+    const userId = this.b2bBuyer(cartId)
+    const id = userId === undefined ? undefined : this.b2b().accountOfUser.get(userId)
     return id === undefined ? undefined : this.byId.get(id)
   }
 
@@ -151,7 +217,8 @@ export class CustomerWorld {
     let spec = this.specs.get(kind)
     if (!spec) {
       const items: unknown[] = []
-      for (const a of this.data.accounts.slice(0, 60)) items.push(...sample(this.of(a), a).slice(0, 20))
+      // Drawn aside, not kept: the sample must not push the customers being looked at out of the cache.
+      for (const a of this.data.accounts.slice(0, 60)) items.push(...sample(this.draw(a), a).slice(0, 20))
       spec = mergeSpecs(items)
       this.specs.set(kind, spec)
     }
