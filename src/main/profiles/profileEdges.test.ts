@@ -103,6 +103,17 @@ describe('what is refused when reading a file', () => {
     expect(up.profiles[0]).toMatchObject({ environment: { kind: 'kibo', tenant: 5, env: 'sandbox', region: 'us' }, target: {} })
     expect(up.profiles[0].environment).not.toHaveProperty('site')
     expect(up.profiles[0].environment).not.toHaveProperty('baseUrl')
+    expect(Object.keys(up.profiles[0].target)).toEqual([])
+    const custom = upgradeStoredProfiles({ profiles: [{ id: 'c', name: 'C', tenantId: '5', baseUrl: 'https://kibo.example.test/api' }] })
+    expect(Object.keys(custom.stored.profiles[0].environment).sort()).toEqual(['baseUrl', 'kind', 'tenant'])
+  })
+
+  it('runs the step that starts at the file version, wherever it is in the list', () => {
+    const steps = [
+      { from: 1, to: 2, migrate: () => ({ not: 'a profiles file' }) },
+      { from: 0, to: 1, migrate: (d: unknown) => ({ ...(d as object), version: 1, activeId: null, recentIds: [] }) },
+    ]
+    expect(upgradeStoredProfiles({ profiles: [] }, steps).stored.profiles).toEqual([])
   })
 
   it('writes a zod path the way a person reads it', () => {
@@ -218,6 +229,55 @@ describe('opening', () => {
     const store = openProfileStore({ directory: dir, now: fixedNow, createBackingStore: () => backing })
     expect(store.problems).toEqual([])
     expect(writes).toEqual([])
+    // Nothing to upgrade, so no backup either.
+    expect(readdirSync(dir)).toEqual(['profiles.json'])
+  })
+
+  it('starts the clock itself when none is given', () => {
+    writeFileSync(filePath(), 'not json')
+    const store = openProfileStore({ directory: dir })
+    expect(store.problems[0]).toMatch(/profiles\.corrupt-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z\.json/)
+  })
+
+  it('creates the folder, parents included, even when the file then cannot be opened', () => {
+    const nested = join(dir, 'a', 'b')
+    const store = openProfileStore({
+      directory: nested,
+      now: fixedNow,
+      createBackingStore: () => {
+        throw null
+      },
+    })
+    expect(store.problems[0]).toContain('(unknown error)')
+    expect(existsSync(nested)).toBe(true)
+  })
+
+  it('says what to do when a change cannot be saved, or an order is not a permutation', () => {
+    let broken = false
+    const store = openProfileStore({
+      directory: dir,
+      now: fixedNow,
+      createBackingStore: () => ({
+        get store() {
+          return {}
+        },
+        set store(_value) {
+          if (broken) throw Object.assign(new Error('full'), { code: 'ENOSPC' })
+        },
+      }),
+    })
+    broken = true
+    expect(failureOf(() => store.setActive(null))).toMatchObject({ kind: 'file', hint: expect.stringContaining('writable') })
+    expect(failureOf(() => store.reorder([]))).toMatchObject({ kind: 'invalid-input', hint: expect.any(String) })
+  })
+
+  it('keeps a temp file exactly a minute old: only older ones are tidied', () => {
+    const now = () => new Date('2025-01-31T09:15:02.000Z')
+    const minute = join(dir, 'profiles.json.tmp-minute')
+    writeFileSync(minute, '{')
+    utimesSync(minute, new Date('2025-01-31T09:14:02.000Z'), new Date('2025-01-31T09:14:02.000Z'))
+    openProfileStore({ directory: dir, now })
+    expect(existsSync(minute)).toBe(true)
   })
 
   it('leaves a file it can neither use nor move aside untouched, keeping changes in memory', () => {
