@@ -50,6 +50,15 @@ const ORDER_NOTES = [
   'Price adjusted after a complaint about the delay.',
 ]
 
+/** An order id starts with its account id in hex, so /orders/{id} finds it without drawing the tenant's orders. */
+export function orderId(accountId: number, random: string): string {
+  return `${accountId.toString(16).padStart(8, '0')}${random.slice(8)}`
+}
+
+export function accountOfOrderId(id: string): number | undefined {
+  return /^[0-9a-f]{32}$/.test(id) ? parseInt(id.slice(0, 8), 16) : undefined
+}
+
 export function orders(seed: number, a: CustomerAccount, tenant: number, site: number): Array<Record<string, unknown>> {
   const d = drawFor(seed, Stream.Orders, a.id!)
   const count = a.commerceSummary?.orderCount ?? 0
@@ -65,7 +74,7 @@ export function orders(seed: number, a: CustomerAccount, tenant: number, site: n
     const submitted = dates[k]
     const status = statusOf(d, count - 1 - k)
     const flow = ORDER_STATUSES[status]
-    const id = d.hex32()
+    const id = orderId(a.id!, d.hex32())
     const orderNumber = a.id! * 100 + k + 1
     const items = Array.from({ length: d.int(1, 5) }, (_, i) =>
       lineItem(d, i + 1, rate, submitted, a.userId ?? null, a.localeCode ?? 'en-US'),

@@ -43,6 +43,13 @@ describe(`a ${COUNT}-account emulator`, () => {
     expect(ticket.json.customerAccount.id).toBe(cart.accountId)
     expect(emu.worldSizes()).toMatchObject({ carts: 1, cartIndex: true })
     expect(emu.worldSizes().customers).toBeLessThanOrEqual(2)
+
+    // An order by id, read by the application alone, draws its own customer's orders, not the tenant's.
+    const buyer = emu.data.accounts.findLast((a) => (a.commerceSummary?.orderCount ?? 0) > 0)!
+    const list = await call(emu, 'GET', '/commerce/orders', { headers, query: { filter: `customerAccountId eq ${buyer.id}` } })
+    const order = await call(emu, 'GET', `/commerce/orders/${list.json.items[0].id}`, { headers })
+    expect(order.json.customerAccountId).toBe(buyer.id)
+    expect(emu.worldSizes().customers).toBeLessThanOrEqual(3)
   })
 
   it('keeps at most the most recent customers drawn', async () => {

@@ -188,6 +188,8 @@ describe('a shopper reads only their own', () => {
     const theirOrder = world.of(b).orders[0]
     expect((await get(`/commerce/orders/${String(theirOrder.id)}`, h)).status).toBe(404)
     expect((await get(`/commerce/orders/${'0'.repeat(32)}`, h)).status).toBe(404)
+    // An id that names the shopper's own account but no order of theirs.
+    expect((await get(`/commerce/orders/${a.id!.toString(16).padStart(8, '0')}${'0'.repeat(24)}`, h)).status).toBe(404)
     // The application alone reads any order, as an admin would.
     expect((await get(`/commerce/orders/${String(theirOrder.id)}`, headers)).json.id).toBe(theirOrder.id)
   })

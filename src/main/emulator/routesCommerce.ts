@@ -5,6 +5,7 @@
 import type { CustomerAccount } from '../../shared/kibo'
 import { accountNamedBy, pageOf } from './collection'
 import { type CartDocument, cartSummary, emptyCart } from './generateCommerce'
+import { accountOfOrderId } from './generateOrders'
 import { asApplication } from './guard'
 import { notFound, unauthorized } from './kiboError'
 import type { EmulatorState, RouteRequest, RouteResult } from './routes'
@@ -132,12 +133,12 @@ const orderById: Endpoint = {
   handle: async (state, req, m) => {
     await asApplication(state, req)
     const shopper = await shopperOf(state, req)
-    const accounts = shopper ? [shopper.account] : state.data.accounts
-    for (const a of accounts) {
-      const found = state.world.of(a).orders.find((o) => o.id === m[1])
-      if (found) return ok(found)
-    }
-    throw notFound(`Order ${m[1]} not found.`)
+    const accountId = accountOfOrderId(m[1])
+    const a = accountId === undefined ? undefined : state.byId.get(accountId)
+    // With user claims only the shopper's own order is found; the application alone finds any.
+    const found = a && (!shopper || shopper.account.id === a.id) ? state.world.of(a).orders.find((o) => o.id === m[1]) : undefined
+    if (!found) throw notFound(`Order ${m[1]} not found.`)
+    return ok(found)
   },
 }
 
