@@ -2,7 +2,8 @@
 // person can act on (the refusal naming the section and the behaviour, or the ticket), and the
 // account's other sections still load from the same emulator right after.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { sectionIds, type SectionId } from '../../shared/customer360'
+import { BUNDLE_KIND, sectionIds, type CustomerBundle, type SectionId } from '../../shared/customer360'
+import { sectionFromBundle } from '../bundles/reader'
 import { appErrorOf } from '../../../test/failures'
 import { DEMO_CLIENT, startEmulator, type Emulator, type FaultKind } from '../emulator'
 import { AppTokenCache } from '../kibo/appAuth'
@@ -104,5 +105,57 @@ describe('a fault the emulator injects on one section', () => {
     }
     const others = await Promise.allSettled(sectionIds.filter((s) => s !== section).map((s) => readLiveSection(ctx, query(s), signal)))
     expect(others.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([])
+  })
+})
+
+describe('narrowed live and from a bundle alike', () => {
+  /** An item-level expression per section, on fields the emulator fills. */
+  const expressions: Record<SectionId, string> = {
+    auditLog: 'entryDate,fieldPath',
+    loginState: 'isLocked',
+    cards: 'cardType',
+    transactions: 'transactionId',
+    purchaseOrder: 'creditLimit',
+    credits: 'currentBalance',
+    visits: 'date',
+    b2b: 'companyOrOrganization',
+    cart: 'total',
+    orders: 'orderNumber',
+    order: 'orderNumber',
+    wishlists: 'name',
+  }
+
+  it('each section narrowed by Kibo and the app shows what the same expression shows from a bundle of its full answer', async () => {
+    emu.setFaults({})
+    const bundle: CustomerBundle = {
+      kind: BUNDLE_KIND,
+      version: 1,
+      exportedAt: '2026-01-01T00:00:00.000Z',
+      tenant: 'emulator',
+      account: { id: accountId },
+      sections: {},
+      keyed: { order: {} },
+      redacted: false,
+    }
+    const fullData = new Map<SectionId, unknown>()
+    for (const section of sectionIds) {
+      const full = await readLiveSection(ctx, query(section), signal)
+      fullData.set(section, full.data)
+      const stored = { readAt: full.readAt, tenant: full.tenant, data: full.data }
+      if (section === 'order') (bundle.keyed as { order: Record<string, typeof stored> }).order[orderId] = stored
+      else bundle.sections[section] = stored
+    }
+    for (const section of sectionIds) {
+      const responseFields = expressions[section]
+      const live = await readLiveSection(ctx, { ...query(section), responseFields }, signal)
+      const fromFile = sectionFromBundle(bundle, {
+        ...query(section),
+        source: { kind: 'bundle', datasetId: 'd', index: 0 },
+        responseFields,
+      })
+      expect(fromFile.data, section).toEqual(live.data)
+      // And the expression did narrow: the full answer differs.
+      expect(JSON.stringify(live.data).length, section).toBeLessThan(JSON.stringify(fullData.get(section)).length)
+    }
   })
 })
