@@ -201,6 +201,27 @@ describe('a failed part stays in its section', () => {
   })
 })
 
+describe('paging and sorting of a section', () => {
+  it('sorts newest first unless the person sorts, and passes paging and filter on', async () => {
+    const { ctx, stub } = await setup()
+    for (const section of ['auditLog', 'visits', 'purchaseOrder', 'orders'] as const) {
+      await readLiveSection(ctx, query(section), signal)
+      await readLiveSection(ctx, query(section, { sortBy: 'x asc', startIndex: 40, pageSize: 20, filter: 'y eq 1' }), signal)
+    }
+    const sorts = (path: string) => stub.to(path).map((r) => r.query.sortBy)
+    expect(sorts(`${acc}/AuditLog/Entries`)).toEqual(['entryDate desc', 'x asc'])
+    expect(sorts('/commerce/customer/visits')).toEqual(['date desc', 'x asc'])
+    expect(sorts(`${acc}/PurchaseOrderTransaction`)).toEqual(['transactionDate desc', 'x asc'])
+    expect(sorts('/commerce/orders')).toEqual(['submittedDate desc', 'x asc'])
+    expect(stub.to('/commerce/orders')[1].query).toMatchObject({
+      startIndex: '40',
+      pageSize: '20',
+      filter: `customerAccountId eq ${ACCOUNT} and (y eq 1)`,
+    })
+    expect(stub.to('/commerce/customer/visits')[1].query.filter).toBe(`accountId eq ${ACCOUNT} and (y eq 1)`)
+  })
+})
+
 describe('responseFields of a section', () => {
   it('is sent inside Kibo’s envelope with the fields the app checks, and shown as the person wrote it', async () => {
     const { ctx, stub } = await setup()
