@@ -10,13 +10,22 @@ describe('loginBadges', () => {
       remainingLoginAttempts: 0,
     })
     expect(badges[0]).toEqual({ tone: 'danger', text: 'Locked', since: '2024-05-01T10:00:00Z' })
-    expect(badges.map((b) => b.text)).toEqual(['Locked', '5 failed attempts, 0 left'])
+    expect(badges.map((b) => [b.text, b.after])).toEqual([
+      ['Locked', undefined],
+      ['5 failed attempts', '; none left'],
+    ])
   })
   it('warns of failed attempts and a required password change on an unlocked account', () => {
-    const badges = loginBadges({ isLocked: false, failedLoginAttemptCount: 1, remainingLoginAttempts: 4, isPasswordChangeRequired: true })
-    expect(badges.map((b) => [b.tone, b.text])).toEqual([
-      ['warn', '1 failed attempt, 4 left'],
-      ['warn', 'Password change required'],
+    const badges = loginBadges({
+      isLocked: false,
+      failedLoginAttemptCount: 1,
+      remainingLoginAttempts: 4,
+      firstFailedLoginAttemptOn: '2024-05-01T09:00:00Z',
+      isPasswordChangeRequired: true,
+    })
+    expect(badges).toEqual([
+      { tone: 'warn', text: '1 failed attempt', since: '2024-05-01T09:00:00Z', after: '; 4 left' },
+      { tone: 'warn', text: 'Password change required' },
     ])
   })
   it('says plainly when nothing stands in the way, and nothing when Kibo did not say', () => {
