@@ -206,6 +206,28 @@ describe('paging, sorting and filtering the collections', () => {
   })
 })
 
+describe('the client’s own filters: the customer’s condition, and the person’s in parentheses', () => {
+  it('credits, visits, orders and wishlists narrow within the account', async () => {
+    const a = sample.find((x) => world.of(x).credits.length > 0 && world.of(x).orders.length > 1)!
+    const c = world.of(a)
+    const credits = await get('/commerce/customer/credits', { filter: `customerId eq ${a.id} and (creditType eq 'GiftCard')` })
+    expect(credits.json.totalCount).toBe(c.credits.filter((l) => l.credit.creditType === 'GiftCard').length)
+    const visits = await get('/commerce/customer/visits', { filter: `accountId eq ${a.id} and (type eq 'Web')`, pageSize: 200 })
+    expect(visits.json.totalCount).toBe(c.visits.filter((v) => v.type === 'Web').length)
+    const status = String(c.orders[0].status)
+    const orders = await get('/commerce/orders', { filter: `customerAccountId eq ${a.id} and (status eq '${status}')`, pageSize: 200 })
+    expect(orders.json.totalCount).toBe(c.orders.filter((o) => o.status === status).length)
+    const lists = await get('/commerce/wishlists', { filter: `customerAccountId eq ${a.id} and (privacyType eq 'Private')` })
+    expect(lists.json.totalCount).toBe(c.wishlists.filter((w) => w.privacyType === 'Private').length)
+    // An `or` cannot be narrowed to one account: it is read across the tenant and still answers right.
+    const kept = emu.worldSizes().customers
+    const either = await get('/commerce/customer/credits', { filter: `customerId eq ${a.id} or customerId eq 0`, pageSize: 200 })
+    expect(either.json.totalCount).toBe(c.credits.length)
+    // What the tenant-wide read drew is not kept in place of the customers being looked at.
+    expect(emu.worldSizes().customers).toBe(kept)
+  })
+})
+
 describe('errors as Kibo answers them', () => {
   const b2c = () => emu.data.accounts.find((a) => a.accountType !== 'B2B')!
   const paths = (id: string | number) => [

@@ -32,7 +32,7 @@ function across<T>(state: EmulatorState, filter: string | undefined, field: stri
     const a = state.byId.get(only)
     return a ? pick(state.world.of(a)) : []
   }
-  return state.data.accounts.flatMap((a) => pick(state.world.of(a)))
+  return state.data.accounts.flatMap((a) => pick(state.world.draw(a)))
 }
 
 function creditLedger(state: EmulatorState, code: string) {

@@ -10,6 +10,7 @@ import { asApplication } from './guard'
 import { notFound, unauthorized } from './kiboError'
 import type { EmulatorState, RouteRequest, RouteResult } from './routes'
 import type { Endpoint } from './routes360'
+import type { Customer360 } from './world'
 
 const ok = (body: unknown): RouteResult => ({ status: 200, body })
 const CLAIMS = 'x-vol-user-claims'
@@ -104,24 +105,25 @@ const cartById: Endpoint = {
 async function customerItems(
   state: EmulatorState,
   req: RouteRequest,
-  pick: (a: CustomerAccount) => Array<Record<string, unknown>>,
+  pick: (c: Customer360) => Array<Record<string, unknown>>,
 ): Promise<Array<Record<string, unknown>>> {
   await asApplication(state, req)
   const shopper = await shopperOf(state, req)
-  if (shopper) return pick(shopper.account)
+  if (shopper) return pick(state.world.of(shopper.account))
   const only = accountNamedBy(req.query.filter, 'customerAccountId')
   if (only !== undefined) {
     const a = state.byId.get(only)
-    return a ? pick(a) : []
+    return a ? pick(state.world.of(a)) : []
   }
-  return state.data.accounts.flatMap(pick)
+  // Across the tenant: drawn aside, so the customers being looked at stay in the cache.
+  return state.data.accounts.flatMap((a) => pick(state.world.draw(a)))
 }
 
 const orderList: Endpoint = {
   pattern: /^\/commerce\/orders$/i,
   methods: ['GET'],
   handle: async (state, req) => {
-    const all = await customerItems(state, req, (a) => state.world.of(a).orders)
+    const all = await customerItems(state, req, (c) => c.orders)
     const fields = state.world.fieldsOf('orders', (x) => x.orders)
     return ok(pageOf(all, req.query, { noun: 'an order', fields, defaultSort: 'submittedDate desc' }))
   },
@@ -146,7 +148,7 @@ const wishlistList: Endpoint = {
   pattern: /^\/commerce\/wishlists$/i,
   methods: ['GET'],
   handle: async (state, req) => {
-    const all = await customerItems(state, req, (a) => state.world.of(a).wishlists)
+    const all = await customerItems(state, req, (c) => c.wishlists)
     const fields = state.world.fieldsOf('wishlists', (x) => x.wishlists)
     return ok(pageOf(all, req.query, { noun: 'a wishlist', fields }))
   },

@@ -113,8 +113,11 @@ export class CustomerWorld {
     return made
   }
 
-  /** The account's sections, not yet drawn and not kept. */
-  private draw(a: CustomerAccount): Customer360 {
+  /**
+   * The account's sections, not yet drawn and not kept: for reads across the tenant, which would
+   * otherwise push every customer being looked at out of the cache.
+   */
+  draw(a: CustomerAccount): Customer360 {
     const { seed, data } = this
     let refs: OrderRef[] | undefined
     const orderRefs = (): OrderRef[] =>
