@@ -27,6 +27,7 @@ describe('order list', () => {
       id: 'o-1',
       number: 1042,
       date: '2026-02-01T10:00:00Z',
+      submitted: true,
       status: 'Completed',
       paymentStatus: 'Paid',
       fulfillmentStatus: 'Fulfilled',
@@ -36,6 +37,8 @@ describe('order list', () => {
       units: 3,
     })
     expect(orderRows({ items: [older] })[0]).toMatchObject({ itemCount: null, units: null })
+    // Not submitted: dated by its creation, and marked so.
+    expect(orderRows({ items: [pending] })[0]).toMatchObject({ date: '2026-02-05T10:00:00Z', submitted: false })
   })
 
   it('pages by Kibo’s counts, or by a full page when Kibo gives no total', () => {

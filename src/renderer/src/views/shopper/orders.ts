@@ -22,6 +22,8 @@ export interface OrderRow {
   number: number | null
   /** Submitted, else created: when the shopper placed it. */
   date: string | null
+  /** The date is the submission's; false: the order was not submitted and the date is its creation. */
+  submitted: boolean
   status: string | null
   paymentStatus: string | null
   fulfillmentStatus: string | null
@@ -42,6 +44,7 @@ export function orderRow(order: Order): OrderRow {
     id: text(order.id),
     number: num(order.orderNumber),
     date: orderDate(order),
+    submitted: text(order.submittedDate) !== null,
     status: text(order.status),
     paymentStatus: text(order.paymentStatus),
     fulfillmentStatus: text(order.fulfillmentStatus),
