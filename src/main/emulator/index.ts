@@ -94,6 +94,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const state = new EmulatorState(data, tokens, clients)
   const handler = createHandler(state, faults, requests)
   const server = createServer((req, res) => void handler(req, res).catch(() => res.destroy()))
+  // Idle keep-alive sockets are left for the client to close (fetch does after 4 s): a server that
+  // closes first at 5 s races a busy client's next request on the same socket, which then fails
+  // with ECONNRESET though nothing was wrong.
+  server.keepAliveTimeout = 60_000
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

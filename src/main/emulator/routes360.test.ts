@@ -41,9 +41,9 @@ function accountsOfEveryKind(n: number): CustomerAccount[] {
 
 beforeAll(async () => {
   emu = await startEmulator({ accounts: 300, seed: 5 })
-  headers = kiboHeaders(emu, await appToken(emu))
   world = new CustomerWorld(emu.data, new Map(emu.data.accounts.map((a) => [a.id!, a])))
   sample = accountsOfEveryKind(2)
+  headers = kiboHeaders(emu, await appToken(emu))
 })
 afterAll(() => emu.close())
 
@@ -262,6 +262,13 @@ describe('errors as Kibo answers them', () => {
     expect((await get(`/commerce/customer/b2baccounts/${a.id}/user/${a.userId}/roles`)).status).toBe(404)
     const b2b = sample.find((x) => x.accountType === 'B2B')!
     expect((await get(`/commerce/customer/b2baccounts/${b2b.id}/user/${'0'.repeat(32)}/roles`)).status).toBe(404)
+  })
+
+  it('the login state of another user of the account is 404; its own user is the answer', async () => {
+    const a = sample.find((x) => x.userId)!
+    const p = `/commerce/customer/accounts/${a.id}/loginstate`
+    expect((await get(p, { userId: a.userId! })).json).toEqual(world.of(a).login)
+    expect((await get(p, { userId: '0'.repeat(32) })).status).toBe(404)
   })
 
   it('an unknown credit code is 404', async () => {

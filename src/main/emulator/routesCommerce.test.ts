@@ -134,6 +134,10 @@ describe('a shopper reads only their own', () => {
         expect(res.json.errorCode).toBe('UNAUTHORIZED')
       }
     }
+    // The tenant header comes first, claims or not.
+    const { ['x-vol-tenant']: _t, ...noTenant } = as(await signIn({ accountId: 1001 }))
+    expect((await get('/commerce/carts/current', noTenant)).status).toBe(400)
+    expect((await get('/commerce/orders', noTenant)).status).toBe(400)
     // The shopper's claims never stand in for the application's bearer.
     const t = await signIn({ accountId: 1001 })
     expect((await get('/commerce/carts/current', { ...as(t), authorization: `Bearer ${t.accessToken}` })).status).toBe(401)
