@@ -21,7 +21,7 @@ const cents = (n: unknown): number => Math.round(Number(n) * 100)
 describe('a seed draws one world', () => {
   it('the same seed gives the same sections, whichever world draws them and in whatever order', () => {
     const again = worldOf(21).world
-    for (const a of [...accounts.slice(0, 40)].reverse()) expect(again.of(a)).toEqual(world.of(a))
+    for (const a of [...accounts.slice(0, 20)].reverse()) expect(again.of(a)).toEqual(world.of(a))
     for (const c of worldOf(21).world.data.carts.slice(0, 20)) expect(again.cart(c.cartId)).toEqual(world.cart(c.cartId))
   })
 
@@ -220,7 +220,7 @@ describe('B2B companies', () => {
 describe('money adds up', () => {
   it('every credit’s transactions sum to its balance, dated between its activation and its expiry', () => {
     let seen = 0
-    for (const a of accounts) {
+    for (const a of accounts.slice(0, 150)) {
       for (const { credit, transactions, auditEntries } of world.of(a).credits) {
         seen++
         expect(accountOfCreditCode(credit.code)).toBe(a.id)
