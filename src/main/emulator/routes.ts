@@ -161,10 +161,11 @@ async function refresh(state: EmulatorState, req: RouteRequest): Promise<RouteRe
   if (!token) throw invalidParameter('refreshToken', 'is required.')
   const rawAccount = req.query.accountId
   if (rawAccount !== undefined && !/^\d{1,10}$/.test(rawAccount)) throw invalidParameter('accountId', 'must be an integer.')
-  const accountId = state.tokens.consumeCustomerRefresh(token, rawAccount === undefined ? undefined : Number(rawAccount))
+  const { accountId, asUserId } = state.tokens.consumeCustomerRefresh(token, rawAccount === undefined ? undefined : Number(rawAccount))
   const account = state.byId.get(accountId)
   if (!account) throw notFound(`Customer account ${accountId} not found.`)
-  return { status: 200, body: await state.tokens.issueCustomerTicket(account, clientId) }
+  // A B2B buyer's refreshed ticket is still the buyer's, not the account's own login.
+  return { status: 200, body: await state.tokens.issueCustomerTicket(account, clientId, asUserId) }
 }
 
 async function getAccount(state: EmulatorState, req: RouteRequest, rawId: string): Promise<RouteResult> {

@@ -232,6 +232,13 @@ describe('impersonating a B2B user', () => {
         const again = await signIn({ cartId: cart.id })
         expect(again.userId).toBe(u.userId)
         expect((await get('/commerce/carts/current', as(again))).json.id).toBe(cart.id)
+        // A refreshed ticket is still the buyer's, with the buyer's cart.
+        const refreshed = await call(emu, 'PUT', '/commerce/customer/authtickets/refresh', {
+          headers,
+          query: { refreshToken: (again as Ticket & { refreshToken: string }).refreshToken, accountId: company.id! },
+        })
+        expect(refreshed.json.userId).toBe(u.userId)
+        expect((await get('/commerce/carts/current', as(refreshed.json as Ticket))).json.id).toBe(cart.id)
         // The company's own login does not read this buyer's cart.
         expect((await get(`/commerce/carts/${cart.id}`, as(await signIn({ accountId: company.id })))).status).toBe(404)
         checked++

@@ -34,6 +34,8 @@ export interface AppTicket {
 interface Tracked {
   subject: string
   accountId?: number
+  /** For a customer refresh token issued to a B2B user other than the account's own login: that user. */
+  asUserId?: string
   expires: number
 }
 
@@ -216,7 +218,7 @@ export class TokenService {
     const accessExpires = now + s.accessTokenSeconds * 1000
     const refreshExpires = now + s.refreshTokenSeconds * 1000
     const accessToken = this.track(this.customerAccess, { subject, accountId, expires: accessExpires })
-    const refreshToken = this.track(this.customerRefresh, { subject: clientId, accountId, expires: refreshExpires })
+    const refreshToken = this.track(this.customerRefresh, { subject: clientId, accountId, asUserId, expires: refreshExpires })
     // The spec's property order, which is the order Kibo serializes in.
     return {
       customerAccount: account,
@@ -254,14 +256,15 @@ export class TokenService {
   }
 
   /** Validates and consumes a customer refresh token; returns the account it was issued for. */
-  consumeCustomerRefresh(refreshToken: string, accountId: number | undefined): number {
+  /** Whose ticket a refresh renews: the account, and the B2B user signed in to it when not its own login. */
+  consumeCustomerRefresh(refreshToken: string, accountId: number | undefined): { accountId: number; asUserId?: string } {
     this.remember(refreshToken)
     const entry = this.customerRefresh.get(refreshToken)
     if (!entry) throw unauthorized('The refresh token is invalid or has expired.')
     if (accountId !== undefined && accountId !== entry.accountId)
       throw new KiboHttpError(400, 'VALIDATION_CONFLICT', `The refresh token was not issued for account ${accountId}.`)
     this.customerRefresh.delete(refreshToken)
-    return entry.accountId!
+    return { accountId: entry.accountId!, asUserId: entry.asUserId }
   }
 }
 
