@@ -144,6 +144,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(detail.getByRole('region', { name: 'Totals' }).getByRole('row', { name: /^Total\b/ })).toContainText(
         usd(Number(picked.total)),
       )
+      await expect(app.getByTestId('order-totals-check')).toHaveText(/^Adds up/)
       await expect(detail.getByRole('region', { name: 'Payments' })).not.toContainText('No payment on the order.')
       await screenshot(app, `shopper-order-detail-${scheme}`)
       await expectAccessible(app, `order detail, ${scheme}`)
