@@ -103,7 +103,9 @@ function convert(s: Schema, doc: DocName, strict: boolean): Schema {
     if (typeof out.type === 'string') out.type = [out.type, 'null']
     if (Array.isArray(out.enum)) out.enum = [...out.enum, null]
   }
-  if (strict && (out.type === 'object' || out.properties) && out.additionalProperties === undefined) out.additionalProperties = false
+  // An object that names no properties is Kibo's way of writing "any object" (a B2B hierarchy
+  // node's children are nodes written as bare objects): strictness has nothing to hold it to.
+  if (strict && out.properties && out.additionalProperties === undefined) out.additionalProperties = false
   return out
 }
 
