@@ -159,6 +159,16 @@ describe('Inspector, what it keeps per profile', () => {
     expect(oauth()).toBe(first + 1)
   })
 
+  it('can forget or renew a profile it never called, and serves it normally afterwards', async () => {
+    profile('fresh')
+    const subject = inspector()
+    subject.forget('fresh')
+    subject.profileChanged('fresh')
+    subject.profileChanged('fresh')
+    expect((await subject.getAccount('fresh', ACCOUNT, undefined, signal)).id).toBe(ACCOUNT)
+    expect((await subject.impersonate('fresh', { target: { accountId: ACCOUNT } }, signal)).account?.id).toBe(ACCOUNT)
+  })
+
   it('lists every account of the tenant, page by page', async () => {
     profile('all')
     const pages = await inspector().allAccounts('all', {}, signal)

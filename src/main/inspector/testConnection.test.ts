@@ -89,6 +89,14 @@ describe('testConnection', () => {
     expect(JSON.stringify(error)).not.toContain('not-the-secret')
   })
 
+  it('stops when the person cancels', async () => {
+    const cancelled = AbortSignal.abort()
+    const error = await appErrorOf(
+      testConnection({ name: 'X', environment: custom(), clientId: CLIENT }, SECRET, { demoUrl: noDemo }, cancelled),
+    )
+    expect(error.kind).toBe('cancelled')
+  })
+
   it('tries once: a failing read is reported at once, not retried', async () => {
     const calls: WireRequest[] = []
     const transport: Transport = async (request) => {
