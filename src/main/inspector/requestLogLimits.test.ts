@@ -86,6 +86,12 @@ describe('RequestLog', () => {
     expect(page.notes[0].time).toMatch(/^\d{4}-\d\d-\d\dT/)
   })
 
+  it('keeps retries out of the notes: the entries show each attempt already', () => {
+    const log = new RequestLog()
+    log.observe('p', { type: 'retry', action: 'Reading', reason: 'server', attempt: 1, delayMs: 10 })
+    expect(log.list({ profileId: 'p' })).toMatchObject({ entries: [], notes: [] })
+  })
+
   it('forgets the profile logged first once more than 50 profiles have logs', () => {
     const log = new RequestLog()
     for (let i = 0; i < 50; i++) log.observe(`p${i}`, exchange(`x${i}`))
