@@ -17,7 +17,24 @@ export function recordOf(datasets: Records, datasetId: string, index: number): P
   return datasets.record(datasetId, index)
 }
 
-/** Core's `bundles`: the sections of bundles opened as files. */
-export function createBundleSections(datasets: Records): BundleSections {
-  return new BundleSections((datasetId, index) => recordOf(datasets, datasetId, index))
+/**
+ * Core's `bundles`: the sections of bundles opened as files. The customer on screen is kept per
+ * open file, so its views' dozen section reads fetch the bundle from the worker once; kept by the
+ * file's handle, so a file opened again (a new handle, even under the same id) is read afresh.
+ */
+export function createBundleSections(datasets: Records & Pick<DatasetRegistry, 'get'>): BundleSections {
+  const shown = new WeakMap<object, { index: number; record: Promise<unknown> }>()
+  return new BundleSections((datasetId, index) => {
+    const handle = datasets.get(datasetId)
+    if (!handle) return datasets.record(datasetId, index)
+    const kept = shown.get(handle)
+    if (kept?.index === index) return kept.record
+    const record = handle.record(index)
+    shown.set(handle, { index, record })
+    // A failure is not kept: asking again tries again.
+    record.catch(() => {
+      if (shown.get(handle)?.record === record) shown.delete(handle)
+    })
+    return record
+  })
 }

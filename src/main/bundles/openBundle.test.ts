@@ -237,3 +237,31 @@ describe('parseAccountFile with bundles', () => {
     expect(fresh.account).not.toBe(parsed.accounts[2])
   })
 })
+
+describe('createBundleSections', () => {
+  it('fetches the customer on screen once for all its views, and a file opened again afresh', async () => {
+    const asked: string[] = []
+    const handle = (name: string) => ({
+      record: async (index: number) => {
+        asked.push(`${name}:${index}`)
+        return everyone[index]
+      },
+    })
+    let current = handle('first')
+    const sections = createBundleSections({
+      get: () => current as never,
+      record: async () => {
+        throw new Error('not asked when the file is open')
+      },
+    })
+    const source = (index: number) => ({ kind: 'bundle' as const, datasetId: 'd1', index })
+    for (const section of ['cart', 'orders', 'wishlists', 'loginState'] as const) await sections.readSection({ source: source(1), section })
+    expect(asked).toEqual(['first:1'])
+    expect((await sections.readSection({ source: source(2), section: 'cart' })).data).toMatchObject({ id: 'cart-1003' })
+    await sections.readSection({ source: source(1), section: 'cart' })
+    expect(asked).toEqual(['first:1', 'first:2', 'first:1'])
+    current = handle('reopened')
+    await sections.readSection({ source: source(1), section: 'cart' })
+    expect(asked).toEqual(['first:1', 'first:2', 'first:1', 'reopened:1'])
+  })
+})
