@@ -63,6 +63,8 @@ describe('what is refused when reading a file', () => {
     for (const version of ['1', 1.5, -1]) expect(unusable(stored({ version }))).toContain('"version" field is not a whole number')
     expect(unusable(stored({ version: 2 }))).toContain('file format 2, this version reads up to 1')
     expect(upgradeStoredProfiles(stored()).fromVersion).toBe(1)
+    const v0 = { version: 0, profiles: [{ id: 'p', name: 'P', tenantId: '5', env: 'sandbox', region: 'us' }] }
+    expect(upgradeStoredProfiles(v0)).toMatchObject({ fromVersion: 0, stored: { version: 1, profiles: [{ id: 'p' }] } })
   })
 
   it('refuses an id used twice, naming the second', () => {
