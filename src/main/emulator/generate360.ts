@@ -185,7 +185,7 @@ export const MAX_LOGIN_ATTEMPTS = 5
 export function loginState(seed: number, a: CustomerAccount): LoginState {
   const d = drawFor(seed, Stream.Login, a.id!)
   const start = created(a)
-  const lastLogin = d.chance(0.92) ? d.between(start, AS_OF, 2) : null
+  let lastLogin = d.chance(0.92) ? d.between(start, AS_OF, 2) : null
   const passwordChanged = d.chance(0.4) ? d.between(start, AS_OF) : start
   let failed = 0
   let firstFailed: number | null = null
@@ -198,6 +198,9 @@ export function loginState(seed: number, a: CustomerAccount): LoginState {
     failed = d.int(1, MAX_LOGIN_ATTEMPTS - 1)
     firstFailed = d.between(Math.max(start, AS_OF - 20 * DAY), AS_OF)
   }
+  // A successful sign-in clears the failed attempts, so the last one came before the first failure.
+  if (lastLogin !== null && firstFailed !== null && lastLogin >= firstFailed)
+    lastLogin = start + Math.floor(((lastLogin - start) * Math.max(0, firstFailed - start - 60_000)) / Math.max(1, AS_OF - start))
   const stamps = [start, lastLogin ?? start, passwordChanged, firstFailed ?? start, lockedOn ?? start]
   return {
     isPasswordChangeRequired: !a.hasExternalPassword && (d.chance(0.06) || (a.isLocked === true && d.chance(0.5))),

@@ -154,6 +154,9 @@ describe('sign-in state', () => {
         expect(login.lastLockedOn).toBeNull()
       }
       if (login.failedLoginAttemptCount === 0) expect(login.firstFailedLoginAttemptOn).toBeNull()
+      // Failures since the last good sign-in: a login after the first failure would have cleared them.
+      if (login.failedLoginAttemptCount > 0 && login.lastLoginOn !== null)
+        expect(Date.parse(login.lastLoginOn), `account ${a.id}`).toBeLessThan(Date.parse(login.firstFailedLoginAttemptOn!))
     }
     expect(failing).toBeGreaterThan(accounts.length / 20)
   })
