@@ -62,6 +62,8 @@ describe('Inspector.readSection', () => {
     const subject = inspector()
     const view = await subject.readSection('custom', { source: live('custom'), section: 'cards' }, signal)
     expect(view).toMatchObject({ section: 'cards', from: 'live', tenant: expect.stringContaining('127.0.0.1') })
+    // The endpoint's label, not the description a demo profile gets.
+    expect(view.tenant).not.toContain(' at http')
     profile('demo', { environment: { kind: 'demo', tenant: emulator.tenant, site: emulator.site }, clientId: DEMO_CLIENT.clientId })
     const demo = await subject.readSection('demo', { source: live('demo'), section: 'cards' }, signal)
     expect(demo.tenant).toBe(`tenant ${emulator.tenant}, site ${emulator.site} (built-in demo)`)
@@ -167,6 +169,61 @@ describe('Inspector, what it keeps per profile', () => {
     subject.profileChanged('fresh')
     expect((await subject.getAccount('fresh', ACCOUNT, undefined, signal)).id).toBe(ACCOUNT)
     expect((await subject.impersonate('fresh', { target: { accountId: ACCOUNT } }, signal)).account?.id).toBe(ACCOUNT)
+  })
+
+  it('dates a section by its own clock, and calls the demo server only for a demo profile', async () => {
+    profile('clock')
+    let demoCalls = 0
+    const subject = new Inspector({
+      getProfile: (id) => profiles.get(id),
+      getSecret: async (p) => `secret-of-${p.id}`,
+      demoUrl: async () => {
+        demoCalls++
+        return emulator.url
+      },
+      now: () => Date.parse('2026-01-02T03:04:05.000Z'),
+    })
+    const view = await subject.readSection('clock', { source: live('clock'), section: 'cards' }, signal)
+    expect(view.readAt).toBe('2026-01-02T03:04:05.000Z')
+    expect(demoCalls).toBe(0)
+  })
+
+  it('keeps the account it asked for when Kibo leaves the account out of the ticket', async () => {
+    profile('fields')
+    const view = await inspector().impersonate('fields', { target: { accountId: ACCOUNT }, responseFields: 'userId' }, signal)
+    expect(view.account).toBeNull()
+    expect(view.ticket.accountId).toBe(ACCOUNT)
+  })
+
+  it('says what to do about a missing client id, secret or production confirmation', async () => {
+    const subject = new Inspector({ getProfile: (id) => profiles.get(id), getSecret: async () => null, demoUrl: async () => emulator.url })
+    profile('hints-client', { clientId: ' ' })
+    profile('hints-secret')
+    profile('hints-prod', { production: true })
+    const target = { target: { accountId: ACCOUNT } }
+    expect(await appErrorOf(subject.impersonate('hints-client', target, signal))).toMatchObject({
+      kind: 'config',
+      hint: expect.any(String),
+    })
+    expect(await appErrorOf(subject.impersonate('hints-secret', target, signal))).toMatchObject({
+      kind: 'secret-missing',
+      hint: expect.any(String),
+    })
+    expect(await appErrorOf(subject.impersonate('hints-prod', target, signal))).toMatchObject({
+      kind: 'confirmation-required',
+      hint: expect.any(String),
+    })
+  })
+
+  it('stops a search or a listing the person cancelled', async () => {
+    profile('stop')
+    const subject = inspector()
+    const cancelled = AbortSignal.abort()
+    expect((await appErrorOf(subject.searchAccounts('stop', { startIndex: 0, pageSize: 5 }, cancelled))).kind).toBe('cancelled')
+    const listing = async () => {
+      for await (const page of await subject.allAccounts('stop', {}, cancelled)) expect(page).toBeDefined()
+    }
+    expect((await appErrorOf(listing())).kind).toBe('cancelled')
   })
 
   it('lists every account of the tenant, page by page', async () => {
