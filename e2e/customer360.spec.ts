@@ -213,6 +213,7 @@ for (const scheme of ['light', 'dark'] as const) {
       const name = [colleague.firstName, colleague.lastName].filter(Boolean).join(' ') || colleague.userName
       await users.getByRole('button', { name: `Impersonate ${name}` }).click()
       await expect(inspector(app)).toContainText('Impersonated (live)')
+      await expect(app.getByTestId('signed-in-as')).toHaveText(`· signed in as ${colleague.userId}`)
       await tabNamed(app, 'Ticket').click()
       await expect(inspector(app)).toContainText(`User ${colleague.userId}`)
       await screenshot(app, `c360-b2b-impersonated-${scheme}`)
