@@ -115,7 +115,8 @@ describe('Inspector.readSection', () => {
     expect(named.some((r) => r.path.endsWith(`/commerce/carts/${cart.cartId}`))).toBe(true)
     expect(named.some((r) => r.path.endsWith('/commerce/carts/current'))).toBe(false)
     const middle = cartCalls().length
-    await subject.impersonate('cart', { target: { accountId: cart.accountId } }, signal)
+    // A blank cart id names no cart: the current one is shown.
+    await subject.impersonate('cart', { target: { accountId: cart.accountId, cartId: '   ' } }, signal)
     await subject.readSection('cart', { source: live('cart', cart.accountId), section: 'cart' }, signal)
     expect(
       cartCalls()
