@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import v8 from 'node:v8'
 import vm from 'node:vm'
-import { BundleSections, collectBundle, type ReadSection, writeBundles } from '../src/main/bundles'
+import { type BundleSections, collectBundle, createBundleSections, type ReadSection, writeBundles } from '../src/main/bundles'
 import { datasetWorkerStart, openDataset, type DatasetHandle, type WorkerStart } from '../src/main/datasets'
 import { generateAccounts } from '../src/main/emulator/generate'
 import { b2bAccount } from '../src/main/emulator/generateB2b'
@@ -217,6 +217,11 @@ async function measureOpen(file: string, worker: WorkerStart) {
   return { bare: median(bare), ours: median(ours), runs: { bare, ours }, summary: summary! }
 }
 
+/** As core's \`bundles\` reads them: through the registry, the customer on screen kept per open file. */
+function sectionsOf(handle: DatasetHandle): BundleSections {
+  return createBundleSections({ get: () => handle, record: (_id, index) => handle.record(index) })
+}
+
 /** Every view of customer `index`, read from the bundle as the views read it; ms. */
 async function showCustomer(sections: BundleSections, datasetId: string, index: number): Promise<number> {
   const started = performance.now()
@@ -237,7 +242,7 @@ async function showCustomer(sections: BundleSections, datasetId: string, index: 
 async function measureViews(file: string, worker: WorkerStart) {
   const handle = await openDataset(file, { worker })
   const datasetId = handle.summary.id
-  const sections = new BundleSections((_id, index) => handle.record(index))
+  const sections = sectionsOf(handle)
   const bytes = readFileSync(file)
   const spans = lineSpans(bytes)
   const line = (index: number) => bytes.toString('utf8', spans[index][0], spans[index][1])
@@ -269,7 +274,7 @@ async function probe(file: string, workerUrl: string) {
   let sampled = before
   const timer = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage().rss)), 10)
   const handle = await openDataset(file, { worker: { script: new URL(workerUrl), kind } })
-  const sections = new BundleSections((_id, index) => handle.record(index))
+  const sections = sectionsOf(handle)
   await showCustomer(sections, handle.summary.id, Math.floor(handle.summary.count / 2))
   await new Promise((resolve) => setTimeout(resolve, 200))
   clearInterval(timer)
@@ -388,7 +393,7 @@ How each is measured:
 
 - **Open**: time from \`openDataset()\` until the worker has read every line, checked each bundle, kept its account and where the bundle lies (its sections are not kept) and built the list index: the file is ready to list, search and show. Against reading the same file on the main thread of the same process with \`readFileSync\` and \`JSON.parse\` of each line. Runs alternate, GC between; median of 3 each. Runs: JSON.parse ${open.runs.bare.map(seconds).join(', ')}; open ${open.runs.ours.map(seconds).join(', ')}. Opened: ${open.summary.count} customers, ${open.summary.bundles ?? 0} of them bundles, ${open.summary.warnings.length} warnings.
 - **Peak memory**: this script in a fresh Node process (\`--probe\`) opens the file and shows the middle customer's every view; peak = max of \`process.resourceUsage().maxRSS\` (all threads, so the worker too) and 10 ms samples of \`rss\`. RSS before opening: ${mb(memory.before)}; after, still holding the file: ${mb(memory.retained)}. A bundle's sections are read back from the file when a view asks, so what stays is about the accounts, not ${COUNT.toLocaleString('en-US')} whole bundles.
-- **Every view**: ${CUSTOMERS_SHOWN} customers spread over the file, each shown twice (first time, then again): the sections the Account, Audit, Customer, B2B, Cart, Orders and Wishlists views read on opening (${VIEW_READS.map((r) => r.section).join(', ')}, then the orders list and the newest order's detail), each one \`customer.section\` call's work from the main process: the worker reads the bundle's line back from disk (the first time; the last one read is kept), the main side checks it and cuts the page asked for. A section kept as its error counts as read. Against \`JSON.parse\` of the customer's line alone (${Math.round(median(views.lineBytes) / 1024)} KB median): the least any reading of it could cost.
+- **Every view**: ${CUSTOMERS_SHOWN} customers spread over the file, each shown twice (first time, then again): the sections the Account, Audit, Customer, B2B, Cart, Orders and Wishlists views read on opening (${VIEW_READS.map((r) => r.section).join(', ')}, then the orders list and the newest order's detail), each one \`customer.section\` call's work from the main process: through \`createBundleSections\` as core uses it: the worker reads the bundle's line back from disk and hands it over once per customer (the customer on screen is kept), the main side checks it and cuts the page asked for. A section kept as its error counts as read. Against \`JSON.parse\` of the customer's line alone (${Math.round(median(views.lineBytes) / 1024)} KB median): the least any reading of it could cost.
 `
     console.log(section)
     if (COUNT === 10_000) {
