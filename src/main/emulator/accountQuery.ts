@@ -1,10 +1,8 @@
 // GET /commerce/customer/accounts: paging, sortBy, q and filter over the generated accounts.
 import type { CustomerAccount, CustomerAccountCollection } from '../../shared/kibo'
-import { KiboFilterError, compareValues, compileKiboFilter, valuesAt } from './kiboFilter'
+import { KiboFilterError, compileKiboFilter } from './kiboFilter'
 import { KiboHttpError, invalidParameter } from './kiboError'
-
-export const DEFAULT_PAGE_SIZE = 20
-export const MAX_PAGE_SIZE = 200
+import { pageFrom, pageWindow, parseSort, sortItems } from './collection'
 
 /** Field paths that exist on accounts, matched case-insensitively like Kibo does. */
 export class FieldPaths {
@@ -30,49 +28,6 @@ export class FieldPaths {
   resolve = (path: string): string | undefined => this.canonical.get(path.toLowerCase())
 }
 
-function intParam(query: Record<string, string>, name: string): number | undefined {
-  const raw = query[name]
-  if (raw === undefined || raw === '') return undefined
-  if (!/^\d{1,9}$/.test(raw)) throw invalidParameter(name, 'must be a non-negative integer.')
-  return Number(raw)
-}
-
-interface SortKey {
-  path: string
-  descending: boolean
-}
-
-function parseSortBy(raw: string, fields: FieldPaths): SortKey[] {
-  return raw
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const [field, direction = 'asc', ...rest] = part.split(/\s+/)
-      const dir = direction.toLowerCase()
-      if (rest.length > 0 || (dir !== 'asc' && dir !== 'desc'))
-        throw invalidParameter('sortBy', `"${part}" is not "field asc" or "field desc".`)
-      const path = fields.resolve(field)
-      if (!path) throw invalidParameter('sortBy', `"${field}" is not a field of a customer account.`)
-      return { path, descending: dir === 'desc' }
-    })
-}
-
-function sortAccounts(items: CustomerAccount[], keys: SortKey[]): CustomerAccount[] {
-  if (keys.length === 0) return items
-  // Sort indices, so a stable tie-break by original order (id) is free.
-  const order = items.map((_, i) => i)
-  const columns = keys.map((k) => items.map((item) => valuesAt(item, k.path)[0]))
-  order.sort((x, y) => {
-    for (let k = 0; k < keys.length; k++) {
-      const c = compareValues(columns[k][x], columns[k][y])
-      if (c !== 0) return keys[k].descending ? -c : c
-    }
-    return x - y
-  })
-  return order.map((i) => items[i])
-}
-
 function quickSearch(q: string): (a: CustomerAccount) => boolean {
   const terms = q.toLowerCase().split(/\s+/).filter(Boolean)
   return (a) => {
@@ -84,10 +39,7 @@ function quickSearch(q: string): (a: CustomerAccount) => boolean {
 }
 
 export function queryAccounts(accounts: CustomerAccount[], fields: FieldPaths, query: Record<string, string>): CustomerAccountCollection {
-  const startIndex = intParam(query, 'startIndex') ?? 0
-  let pageSize = intParam(query, 'pageSize') ?? 0
-  if (pageSize === 0) pageSize = DEFAULT_PAGE_SIZE
-  if (pageSize > MAX_PAGE_SIZE) throw invalidParameter('pageSize', `must be at most ${MAX_PAGE_SIZE}.`)
+  const window = pageWindow(query)
 
   let items = accounts
   if (query.isAnonymous !== undefined) {
@@ -108,14 +60,6 @@ export function queryAccounts(accounts: CustomerAccount[], fields: FieldPaths, q
     }
     items = items.filter(predicate)
   }
-  if (query.sortBy) items = sortAccounts(items, parseSortBy(query.sortBy, fields))
-
-  const totalCount = items.length
-  return {
-    startIndex,
-    pageSize,
-    pageCount: Math.ceil(totalCount / pageSize),
-    totalCount,
-    items: items.slice(startIndex, startIndex + pageSize),
-  }
+  if (query.sortBy) items = sortItems(items, parseSort(query.sortBy, fields.resolve, 'a customer account'))
+  return pageFrom(items, window)
 }

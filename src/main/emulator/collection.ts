@@ -5,7 +5,9 @@ import type { FieldSpec } from '../../shared/kiboFields'
 import { compileAccountFilter } from '../../shared/accountFilter'
 import { compareValues, valuesAt } from './kiboFilter'
 import { KiboHttpError, invalidParameter } from './kiboError'
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './accountQuery'
+
+export const DEFAULT_PAGE_SIZE = 20
+export const MAX_PAGE_SIZE = 200
 
 export interface Page<T> {
   startIndex: number
@@ -82,11 +84,29 @@ export interface CollectionOptions {
 }
 
 /** Filters, sorts and pages `items` the way Kibo answers a collection request. */
-export function pageOf<T>(all: readonly T[], query: Record<string, string>, options: CollectionOptions): Page<T> {
+/** startIndex and pageSize as Kibo reads them: 0 or none is the default page size. */
+export function pageWindow(query: Record<string, string>): { startIndex: number; pageSize: number } {
   const startIndex = intParam(query, 'startIndex') ?? 0
   let pageSize = intParam(query, 'pageSize') ?? 0
   if (pageSize === 0) pageSize = DEFAULT_PAGE_SIZE
   if (pageSize > MAX_PAGE_SIZE) throw invalidParameter('pageSize', `must be at most ${MAX_PAGE_SIZE}.`)
+  return { startIndex, pageSize }
+}
+
+/** One page of what matched, in Kibo's envelope. */
+export function pageFrom<T>(items: readonly T[], { startIndex, pageSize }: { startIndex: number; pageSize: number }): Page<T> {
+  const totalCount = items.length
+  return {
+    startIndex,
+    pageSize,
+    pageCount: Math.ceil(totalCount / pageSize),
+    totalCount,
+    items: items.slice(startIndex, startIndex + pageSize),
+  }
+}
+
+export function pageOf<T>(all: readonly T[], query: Record<string, string>, options: CollectionOptions): Page<T> {
+  const window = pageWindow(query)
   let items = [...all]
   if (query.filter) {
     const compiled = compileAccountFilter(query.filter, { root: options.fields, dialect: 'kibo' })
@@ -99,23 +119,21 @@ export function pageOf<T>(all: readonly T[], query: Record<string, string>, opti
     items = items.filter((item) => compiled.test(item as never))
   }
   const sortBy = query.sortBy || options.defaultSort
-  if (sortBy) items = sortItems(items, parseSort(sortBy, options))
-  const totalCount = items.length
-  return {
-    startIndex,
-    pageSize,
-    pageCount: Math.ceil(totalCount / pageSize),
-    totalCount,
-    items: items.slice(startIndex, startIndex + pageSize),
-  }
+  if (sortBy)
+    items = sortItems(
+      items,
+      parseSort(sortBy, (field) => resolve(options.fields, field), options.noun),
+    )
+  return pageFrom(items, window)
 }
 
-interface SortKey {
+export interface SortKey {
   path: string
   descending: boolean
 }
 
-function parseSort(raw: string, options: CollectionOptions): SortKey[] {
+/** Kibo's sortBy: "field asc, other desc", each field resolved to its path or refused naming `noun`. */
+export function parseSort(raw: string, resolveField: (field: string) => string | undefined, noun: string): SortKey[] {
   return raw
     .split(',')
     .map((part) => part.trim())
@@ -125,13 +143,14 @@ function parseSort(raw: string, options: CollectionOptions): SortKey[] {
       const dir = direction.toLowerCase()
       if (rest.length > 0 || (dir !== 'asc' && dir !== 'desc'))
         throw invalidParameter('sortBy', `"${part}" is not "field asc" or "field desc".`)
-      const path = resolve(options.fields, field)
-      if (!path) throw invalidParameter('sortBy', `"${field}" is not a field of ${options.noun}.`)
+      const path = resolveField(field)
+      if (!path) throw invalidParameter('sortBy', `"${field}" is not a field of ${noun}.`)
       return { path, descending: dir === 'desc' }
     })
 }
 
-function sortItems<T>(items: T[], keys: SortKey[]): T[] {
+/** Sorted by the keys in turn; ties keep their order (sorting indices makes that free). */
+export function sortItems<T>(items: T[], keys: SortKey[]): T[] {
   const order = items.map((_, i) => i)
   const columns = keys.map((k) => items.map((item) => valuesAt(item, k.path)[0]))
   order.sort((x, y) => {
