@@ -111,6 +111,8 @@ for (const scheme of ['light', 'dark'] as const) {
         await openFile(page, earlier)
         const grid = page.getByRole('grid')
         await expect(grid.getByRole('row').nth(1)).toContainText(String(customer.id))
+        // The Files list says what the file is: a customer bundle, not a single account.
+        await expect(page.getByText('customer bundle', { exact: true })).toBeVisible()
         await grid.getByRole('row').nth(1).click()
         await expect(inspector(page)).toContainText('From a file')
 

@@ -115,6 +115,8 @@ const shapeNames: Record<DatasetSummary['shape'], string> = {
   ticket: 'impersonation answer',
 }
 
-export function shapeName(shape: DatasetSummary['shape']): string {
+/** How a file is described in the Files list: a file of customer bundles says so, whatever its layout. */
+export function shapeName(shape: DatasetSummary['shape'], bundles = 0): string {
+  if (bundles > 0) return shape === 'jsonl' ? 'customer bundles, JSON Lines' : 'customer bundle'
   return shapeNames[shape] ?? shape
 }
