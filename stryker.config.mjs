@@ -7,7 +7,7 @@ export default {
   coverageAnalysis: 'perTest',
   mutate: [
     'src/shared/**/*.ts',
-    'src/main/{kibo,emulator,profiles,secrets,inspector,datasets,exports,settings}/**/*.ts',
+    'src/main/{kibo,emulator,profiles,secrets,inspector,datasets,exports,settings,bundles}/**/*.ts',
     'src/main/operations.ts',
     '!**/*.test.ts',
     // Generated from Kibo's OpenAPI documents by `npm run gen:kibo`; its test is that it is current.
@@ -26,7 +26,7 @@ export default {
     // Drives the worker thread, which cannot load Stryker's instrumented sandbox (see vitest.stryker.config.ts).
     '!src/main/datasets/openDataset.ts',
     // Re-exports only.
-    '!src/main/{datasets,exports,kibo,profiles,secrets}/index.ts',
+    '!src/main/{datasets,exports,kibo,profiles,secrets,bundles}/index.ts',
   ],
   // Module-level constants need a fresh module graph per mutant (very slow) and are mostly data.
   ignoreStatic: true,

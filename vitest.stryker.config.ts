@@ -15,7 +15,7 @@ export default defineConfig({
     hookTimeout: 30_000,
     include: [
       'src/shared/**/*.test.ts',
-      'src/main/{kibo,emulator,profiles,secrets,inspector,datasets,exports,settings}/**/*.test.ts',
+      'src/main/{kibo,emulator,profiles,secrets,inspector,datasets,exports,settings,bundles}/**/*.test.ts',
       'src/main/*.test.ts',
     ],
     exclude: [
@@ -25,6 +25,7 @@ export default defineConfig({
       // The dataset worker thread loads its modules through tsx from Stryker's sandbox and fails
       // there (SyntaxError); openDataset.ts is left out of the mutated files with it.
       'src/main/datasets/openDataset.test.ts',
+      'src/main/bundles/openBundle.test.ts',
       'src/main/webHost.test.ts',
       'src/main/ipc.test.ts',
       'src/main/dispatch.test.ts',

@@ -126,7 +126,7 @@ coverage). Target: 80% or more in every folder, not counting survivors reviewed 
 - Machine: ${context.machine}
 - Run time: ${context.runTime}
 - Scope: src/shared and the domain folders of src/main (kibo, emulator, profiles, secrets,
-  inspector, datasets, exports, settings) plus src/main/operations.ts; what is left out and why is
+  inspector, datasets, exports, settings, bundles) plus src/main/operations.ts; what is left out and why is
   in stryker.config.mjs (generated and data files, worker and CLI entry points, re-export
   indexes, string literals, module-level constants)
 ${context.note ? `\n${context.note}\n` : ''}
