@@ -111,6 +111,20 @@ describe('expiry', () => {
     expect(cartExpiry(section, now)).toEqual({ expired: false, expiresAt: '2026-03-12T12:00:00Z', text: 'expires in 2 d' })
   })
 
+  it('tells a bundle’s cart from when it was read, not from today', () => {
+    const later = now + 400 * 86_400_000
+    const read = new Date(now).toISOString()
+    expect(cartExpiry(section, later, read)).toEqual({
+      expired: false,
+      expiresAt: '2026-03-12T12:00:00Z',
+      text: 'expires 2 d after it was read',
+    })
+    const passed = { cart: { expirationDate: '2026-03-10T08:00:00Z' }, summary: null }
+    expect(cartExpiry(passed, later, read)).toMatchObject({ expired: true, text: 'expired 4 h before it was read' })
+    // An unreadable read time falls back to this computer's clock.
+    expect(cartExpiry(section, now, 'not a date').text).toBe('expires in 2 d')
+  })
+
   it('marks a passed expiry as expired', () => {
     expect(cartExpiry({ cart: { expirationDate: '2026-03-10T08:00:00Z' }, summary: null }, now)).toMatchObject({
       expired: true,

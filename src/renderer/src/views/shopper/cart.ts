@@ -138,9 +138,24 @@ export interface CartExpiry {
   text: string
 }
 
-export function cartExpiry(section: Pick<CartSection, 'cart' | 'summary'>, nowMs: number): CartExpiry {
+/**
+ * `readAt`: for a cart read from a bundle, the time it was read: the expiry is told from then,
+ * since "expired 500 d ago" by today's clock says nothing about the cart the bundle kept.
+ */
+export function cartExpiry(section: Pick<CartSection, 'cart' | 'summary'>, nowMs: number, readAt?: string): CartExpiry {
   const expiresAt = text(section.cart.expirationDate)
-  const countdown = expiresAt ? formatCountdown(expiresAt, nowMs) : null
+  const readMs = readAt === undefined ? NaN : Date.parse(readAt)
+  const fromRead = Number.isFinite(readMs)
+  const counted = expiresAt ? formatCountdown(expiresAt, fromRead ? readMs : nowMs) : null
+  const countdown =
+    counted && fromRead
+      ? {
+          ...counted,
+          text: counted.text
+            .replace(/^expires in (.*)$/, 'expires $1 after it was read')
+            .replace(/^expired (.*) ago$/, 'expired $1 before it was read'),
+        }
+      : counted
   const kiboSays = section.summary?.isExpired === true
   // Kibo's flag wins over this computer's clock either way: a cart Kibo calls expired is expired
   // even if its date is ahead, and one Kibo calls live is live even if the date has passed here
@@ -151,7 +166,9 @@ export function cartExpiry(section: Pick<CartSection, 'cart' | 'summary'>, nowMs
     let said = countdown.text
     if (kiboSays && countdown.state !== 'expired') said = `expired (Kibo says so; date ${countdown.text})`
     if (kiboSaysLive && countdown.state === 'expired')
-      said = `not expired, Kibo says, though its date passed ${countdown.text.replace(/^expired /, '')} by this computer’s clock`
+      said = fromRead
+        ? `not expired, Kibo said, though its date had passed ${countdown.text.replace(/^expired /, '')}`
+        : `not expired, Kibo says, though its date passed ${countdown.text.replace(/^expired /, '')} by this computer’s clock`
     return { expired, expiresAt, text: said }
   }
   return {
