@@ -146,6 +146,8 @@ for (const scheme of ['light', 'dark'] as const) {
         await expect(panel(page)).toContainText(goneName)
         await expect(panel(page)).toContainText('from a bundle')
         await expect(panel(page)).not.toContainText(/Impersonate to/i)
+        // Its expiry is told from when the bundle was read, not from today.
+        await expect(panel(page)).toContainText(/(after|before) it was read/)
         await screenshot(page, `bundle-offline-cart-${scheme}`)
         await expectAccessible(page, `cart from a bundle, ${scheme}`)
 
