@@ -2,6 +2,7 @@
 // hierarchies, several levels deep, and their users with roles. Built once, on the first B2B
 // question, from the account list: a pass over ids and a few draws per B2B account.
 import type { CustomerAccount } from '../../shared/kibo'
+import { accountBaseFields } from '../../shared/kiboFields'
 import { AS_OF, ascii, iso } from './generate'
 import { Stream, created, drawFor, stamp } from './generate360'
 import * as W from './names'
@@ -159,23 +160,8 @@ function usersOf(seed: number, a: CustomerAccount, tenant: number): B2BUser[] {
   return out
 }
 
-const BASE_FIELDS = [
-  'id',
-  'customerSet',
-  'commerceSummary',
-  'contacts',
-  'companyOrOrganization',
-  'notes',
-  'attributes',
-  'segments',
-  'taxExempt',
-  'taxId',
-  'externalId',
-  'auditInfo',
-  'customerSinceDate',
-  'accountType',
-  'migrationRequired',
-] as const
+/** The fields a B2BAccount shares with every account: Kibo's AccountBase, from its document. */
+const BASE_FIELDS = accountBaseFields.map((f) => f.name as keyof CustomerAccount)
 
 /** Kibo's B2BAccount: the account's base fields, its users, its place in the hierarchy, its sales reps. */
 export function b2bAccount(seed: number, a: CustomerAccount, index: B2bIndex): Record<string, unknown> {

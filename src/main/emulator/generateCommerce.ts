@@ -54,6 +54,19 @@ export const CART_LIFETIME_DAYS = 14
 /** The generated world's "now": carts expire relative to it, not to the wall clock, so answers never drift. */
 export const COMMERCE_AS_OF = AS_OF
 
+/** What every cart of the tenant's online store starts with: whose it is and where. */
+function cartHeader(cartId: string, userId: string | null, tenant: number, site: number) {
+  return {
+    id: cartId,
+    userId,
+    tenantId: tenant,
+    siteId: site,
+    channelCode: 'Online',
+    currencyCode: 'USD',
+    customerInteractionType: 'Website',
+  }
+}
+
 export function cartFor(seed: number, key: CartKey, tenant: number, site: number): CartDocument {
   const { account: a, cartId, userId, age } = key
   const d = drawFor(seed, Stream.Cart, stringKey(cartId))
@@ -152,13 +165,7 @@ export function cartFor(seed: number, key: CartKey, tenant: number, site: number
 
   const contact = commerceContact(a)
   const cart = {
-    id: cartId,
-    userId,
-    tenantId: tenant,
-    siteId: site,
-    channelCode: 'Online',
-    currencyCode: 'USD',
-    customerInteractionType: 'Website',
+    ...cartHeader(cartId, userId, tenant, site),
     fulfillmentInfo: {
       ...(contact ? { fulfillmentContact: contact } : {}),
       isDestinationCommercial: a.accountType === 'B2B',
@@ -227,13 +234,7 @@ export function cartSummary(doc: CartDocument): Record<string, unknown> {
 /** The cart Kibo answers for a shopper who has none yet: empty, never a stranger's. */
 export function emptyCart(cartId: string, userId: string | null, tenant: number, site: number): CartDocument['cart'] {
   return {
-    id: cartId,
-    userId,
-    tenantId: tenant,
-    siteId: site,
-    channelCode: 'Online',
-    currencyCode: 'USD',
-    customerInteractionType: 'Website',
+    ...cartHeader(cartId, userId, tenant, site),
     orderDiscounts: [],
     ...totals([], 0, 0, 0, 0, 0),
     expirationDate: iso(AS_OF + CART_LIFETIME_DAYS * DAY),
