@@ -2,9 +2,9 @@
 // Kibo's documents declare (method, path, query parameters and their types, body), and each answer
 // it accepted matches the documented response schema strictly (no property Kibo does not name).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_CLIENT, startEmulator, type Emulator } from '../src/main/emulator/index'
-import { AppTokenCache } from '../src/main/kibo/appAuth'
-import { createKiboClient, type KiboClient } from '../src/main/kibo/client'
+import { startEmulator, type Emulator } from '../src/main/emulator/index'
+import { emulatorClient } from './emulatorKit'
+import type { KiboClient } from '../src/main/kibo/client'
 import * as customer from '../src/main/kibo/customer360'
 import * as shopper from '../src/main/kibo/shopper'
 import { createTransport, type WireRequest } from '../src/main/kibo/transport'
@@ -26,17 +26,7 @@ const signal = new AbortController().signal
 beforeAll(async () => {
   emu = await startEmulator({ seed: 7, accounts: 40 })
   const transport = createTransport()
-  client = createKiboClient({
-    endpoint: {
-      baseUrl: emu.url,
-      authUrl: emu.url,
-      headers: { 'x-vol-tenant': String(emu.tenant), 'x-vol-site': String(emu.site) },
-      label: 'emulator',
-    },
-    clientId: DEMO_CLIENT.clientId,
-    getSecret: async () => DEMO_CLIENT.clientSecret,
-    tokenCache: new AppTokenCache(),
-    maxRetries: 0,
+  client = emulatorClient(emu, {
     transport: async (request) => {
       const outcome = await transport(request)
       recorded.push({

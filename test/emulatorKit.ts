@@ -1,5 +1,7 @@
 // Small helpers for tests that talk to the emulator over real HTTP (node fetch).
 import { DEMO_CLIENT, type Emulator } from '../src/main/emulator/index'
+import { AppTokenCache } from '../src/main/kibo/appAuth'
+import { createKiboClient, type KiboClient, type KiboClientOptions } from '../src/main/kibo/client'
 
 export interface RawResponse {
   status: number
@@ -50,4 +52,21 @@ export async function appToken(
 /** The headers a Kibo client sends to tenant endpoints. */
 export function kiboHeaders(emu: Emulator, token: string): Record<string, string> {
   return { authorization: `Bearer ${token}`, 'x-vol-tenant': String(emu.tenant), 'x-vol-site': String(emu.site) }
+}
+
+/** The app's Kibo client pointed at the emulator with the demo application, no retries. */
+export function emulatorClient(emu: Emulator, options: Partial<KiboClientOptions> = {}): KiboClient {
+  return createKiboClient({
+    endpoint: {
+      baseUrl: emu.url,
+      authUrl: emu.url,
+      headers: { 'x-vol-tenant': String(emu.tenant), 'x-vol-site': String(emu.site) },
+      label: 'emulator',
+    },
+    clientId: DEMO_CLIENT.clientId,
+    getSecret: async () => DEMO_CLIENT.clientSecret,
+    tokenCache: new AppTokenCache(),
+    maxRetries: 0,
+    ...options,
+  })
 }

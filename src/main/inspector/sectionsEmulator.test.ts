@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BUNDLE_KIND, sectionIds, type CustomerBundle, type SectionId } from '../../shared/customer360'
 import { sectionFromBundle } from '../bundles/reader'
 import { appErrorOf } from '../../../test/failures'
-import { DEMO_CLIENT, startEmulator, type Emulator, type FaultKind } from '../emulator'
-import { AppTokenCache } from '../kibo/appAuth'
-import { createKiboClient, type KiboClient } from '../kibo/client'
+import { startEmulator, type Emulator, type FaultKind } from '../emulator'
+import { emulatorClient } from '../../../test/emulatorKit'
+import type { KiboClient } from '../kibo/client'
 import * as shopper from '../kibo/shopper'
 import { readLiveSection, type SectionContext } from './sections'
 
@@ -20,17 +20,7 @@ const signal = new AbortController().signal
 
 beforeAll(async () => {
   emu = await startEmulator({ seed: 7, accounts: 30 })
-  client = createKiboClient({
-    endpoint: {
-      baseUrl: emu.url,
-      authUrl: emu.url,
-      headers: { 'x-vol-tenant': String(emu.tenant), 'x-vol-site': String(emu.site) },
-      label: 'emulator',
-    },
-    clientId: DEMO_CLIENT.clientId,
-    getSecret: async () => DEMO_CLIENT.clientSecret,
-    tokenCache: new AppTokenCache(),
-    maxRetries: 0,
+  client = emulatorClient(emu, {
     timeoutMs: 5000,
   })
   // A B2B account has every section, the B2B one included.
