@@ -1,7 +1,7 @@
 // The endpoints: what each one checks and answers. The HTTP plumbing lives in server.ts.
 import type { CartAuthTicketRequest, CustomerAccount } from '../../shared/kibo'
 import { FieldPaths, queryAccounts } from './accountQuery'
-import type { GeneratedCart, GeneratedTenant } from './generate'
+import type { GeneratedTenant } from './generate'
 import { KiboHttpError, conflict, invalidParameter, notFound, unauthorized } from './kiboError'
 import { type ClientRegistry, type TokenService } from './tokens'
 import { checkTenantHeaders } from './guard'
@@ -26,7 +26,6 @@ export interface RouteResult {
 export class EmulatorState {
   readonly byId = new Map<number, CustomerAccount>()
   readonly byUserId = new Map<string, CustomerAccount>()
-  readonly carts = new Map<string, GeneratedCart>()
   readonly fields: FieldPaths
   /** The 360 around the accounts (audit log, cards, carts, orders, B2B…), drawn per account on first use. */
   readonly world: CustomerWorld
@@ -40,7 +39,6 @@ export class EmulatorState {
       if (a.id !== undefined) this.byId.set(a.id, a)
       if (a.userId) this.byUserId.set(a.userId, a)
     }
-    for (const c of data.carts) this.carts.set(c.cartId, c)
     this.fields = new FieldPaths(data.accounts)
     this.world = new CustomerWorld(data, this.byId)
   }
