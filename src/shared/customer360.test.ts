@@ -1,7 +1,7 @@
 // The responseFields of a section: written against one item, sent with Kibo's envelope around it,
 // and the same narrowing applied to what a bundle shows.
 import { describe, expect, it } from 'vitest'
-import { narrowSection, sectionEnvelope, sectionResponseFields } from './customer360'
+import { BUNDLE_KIND, isBundle, narrowSection, sectionEnvelope, sectionResponseFields } from './customer360'
 import { ResponseFieldsSyntaxError } from './responseFields'
 
 describe('sectionResponseFields', () => {
@@ -16,6 +16,12 @@ describe('sectionResponseFields', () => {
       expect(sectionResponseFields(section, 'a,b(c)')).toBe('a,b(c)')
     }
     expect(sectionResponseFields('credits', 'currentBalance', { key: 'GC-1' })).toBe('currentBalance')
+    expect(sectionResponseFields('credits', 'currentBalance', { key: null })).toBe(
+      'startIndex,pageSize,pageCount,totalCount,items(currentBalance)',
+    )
+    expect(sectionEnvelope('credits')).toEqual(['startIndex', 'pageSize', 'pageCount', 'totalCount'])
+    expect(sectionEnvelope('credits', 'GC-1')).toBeNull()
+    expect(sectionEnvelope('cards', 'x')).toEqual(['totalCount'])
   })
   it('adds the fields the app needs to the item, once', () => {
     expect(sectionResponseFields('orders', 'id', { also: ['customerAccountId'] })).toBe(
@@ -61,5 +67,24 @@ describe('narrowSection', () => {
   })
   it('leaves the data as is without an expression', () => {
     expect(narrowSection('orders', page, '')).toBe(page)
+    expect(narrowSection('cart', page, undefined)).toBe(page)
+  })
+  it('leaves a composite section as is when it is not an object or lacks the part', () => {
+    for (const data of [null, [{ cart: { total: 1 } }], 'cart', 3]) expect(narrowSection('cart', data, 'total')).toBe(data)
+    for (const data of [{ cart: null, x: 1 }, { summary: { total: 3 } }]) expect(narrowSection('cart', data, 'total')).toBe(data)
+    // A section without parts is narrowed whole.
+    expect(narrowSection('loginState', { isLocked: true, emailAddress: 'a' }, 'isLocked')).toEqual({ isLocked: true })
+  })
+})
+
+describe('isBundle', () => {
+  it('tells a bundle by its kind alone', () => {
+    expect(isBundle({ kind: BUNDLE_KIND })).toBe(true)
+    expect(isBundle({ kind: 'account', id: 1 })).toBe(false)
+    expect(isBundle({ id: 1 })).toBe(false)
+    expect(isBundle(null)).toBe(false)
+    expect(isBundle(BUNDLE_KIND)).toBe(false)
+    // Only a plain value read from a file: not a function that happens to carry the kind.
+    expect(isBundle(Object.assign(() => undefined, { kind: BUNDLE_KIND }))).toBe(false)
   })
 })
