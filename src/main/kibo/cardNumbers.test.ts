@@ -53,3 +53,73 @@ describe('withoutCardNumbers', () => {
     expect(input).toEqual(copy)
   })
 })
+
+describe('card numbers, edges', () => {
+  it('the Luhn check: every digit counts, every second one from the right doubled', () => {
+    // Valid numbers of each length from 13 to 19, and the same with the check digit changed.
+    const valid = [
+      '4222222222222',
+      '30569309025904',
+      '378282246310005',
+      '4111111111111111',
+      '6011000990139424',
+      '3530111333300000',
+      '6304000000000000018',
+      '4000056655665556',
+    ]
+    for (const number of valid) {
+      expect(maskCardNumbers(number)).toBe('•'.repeat(number.length - 4) + number.slice(-4))
+      const wrong = number.slice(0, -1) + String((Number(number.at(-1)) + 1) % 10)
+      expect(maskCardNumbers(wrong)).toBe(wrong)
+    }
+    // 79927398713 is the textbook example; padded with leading zeros to 13 and 19 digits.
+    expect(maskCardNumbers('0079927398713')).toBe('•••••••••8713')
+    expect(maskCardNumbers('0079927398714')).toBe('0079927398714')
+    expect(maskCardNumbers('0000000079927398713')).toBe('•••••••••••••••8713')
+  })
+
+  it('a run with separators keeps its text around it; the mask counts digits only', () => {
+    expect(maskCardNumbers('a 4111-1111-1111-1111 b 4111 1111 1111 1111 c')).toBe('a ••••••••••••1111 b ••••••••••••1111 c')
+    expect(maskCardNumbers('4111--1111-1111-1111')).toBe('4111--1111-1111-1111')
+    expect(maskCardNumbers('')).toBe('')
+  })
+
+  it('a number part with few digits stays as Kibo wrote it, whatever else it holds', () => {
+    expect(maskCardNumberPart('x1234')).toBe('x1234')
+    expect(maskCardNumberPart('ending 12 34')).toBe('ending 12 34')
+    expect(maskCardNumberPart('')).toBe('')
+    expect(maskCardNumberPart('12345')).toBe('•2345')
+  })
+
+  it('secret fields in any case are masked whole unless empty; number fields only as strings', () => {
+    expect(
+      withoutCardNumbers({
+        CVV: '999',
+        SecurityCode: 0,
+        cardPIN: null,
+        cvv2: '4111111111111111',
+        securitycode: undefined,
+        cardNumber: 4111111111111111,
+        giftCardCode: ['4111111111111112'],
+        CARDNUMBERPARTORMASK: 'xx4111111111111112',
+      }),
+    ).toEqual({
+      CVV: '••••',
+      SecurityCode: '••••',
+      cardPIN: null,
+      cvv2: '••••••••••••1111',
+      securitycode: undefined,
+      cardNumber: 4111111111111111,
+      giftCardCode: ['4111111111111112'],
+      CARDNUMBERPARTORMASK: '••••••••••••1112',
+    })
+  })
+
+  it('values that are not objects, lists or strings pass as they are', () => {
+    expect(withoutCardNumbers(null)).toBeNull()
+    expect(withoutCardNumbers(undefined)).toBeUndefined()
+    expect(withoutCardNumbers(5)).toBe(5)
+    expect(withoutCardNumbers('4111111111111111')).toBe('••••••••••••1111')
+    expect(withoutCardNumbers([['4111111111111111'], { a: [null] }])).toEqual([['••••••••••••1111'], { a: [null] }])
+  })
+})

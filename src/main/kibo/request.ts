@@ -163,6 +163,8 @@ async function attempts(transport: Transport, policy: Policy, call: Call, exchan
     }
 
     const contentType = outcome.headers['content-type']
+    // What Kibo says back is scrubbed of the token this attempt carried too, not only earlier ones.
+    const said: FailureContext = { ...ctx, knownSecrets: secrets }
     if (status === 429) {
       const waitMs = parseRetryAfter(outcome.headers['retry-after'], Date.now())
       if (retries < policy.maxRetries && (waitMs === null || waitMs <= policy.maxRetryAfterMs)) {
@@ -170,7 +172,7 @@ async function attempts(transport: Transport, policy: Policy, call: Call, exchan
         retries++
         continue
       }
-      throw failureFromStatus(ctx, status, text, correlationId, waitMs === null ? undefined : Math.ceil(waitMs / 1000), contentType)
+      throw failureFromStatus(said, status, text, correlationId, waitMs === null ? undefined : Math.ceil(waitMs / 1000), contentType)
     }
 
     if (retryableStatuses.has(status) && retries < policy.maxRetries) {
@@ -178,6 +180,6 @@ async function attempts(transport: Transport, policy: Policy, call: Call, exchan
       continue
     }
 
-    throw failureFromStatus(ctx, status, text, correlationId, undefined, contentType)
+    throw failureFromStatus(said, status, text, correlationId, undefined, contentType)
   }
 }
