@@ -52,6 +52,60 @@ export function foldForSearch(text: string): string {
   return nonAscii.test(lower) ? lower.normalize('NFD').replace(marks, '') : lower
 }
 
+/**
+ * Collects the columns one account at a time, as the file is read, so a file whose accounts are
+ * not kept (fileAccounts.ts) still gets them. Numbers go to plain arrays while the count is open.
+ */
+export class AccountIndexBuilder {
+  readonly ids: number[] = []
+  readonly names: string[] = []
+  readonly emails: (string | null)[] = []
+  readonly userNames: (string | null)[] = []
+  readonly orderCounts: number[] = []
+  readonly amounts: number[] = []
+  readonly active: number[] = []
+  readonly updated: (string | null)[] = []
+  /** Search texts joined in batches: one huge concatenation chain would cost more to flatten. */
+  readonly #parts: string[] = []
+  #batch: string[] = []
+  readonly starts: number[] = []
+  #at = 0
+
+  get count(): number {
+    return this.ids.length
+  }
+
+  add(account: CustomerAccount): void {
+    const summary = account.commerceSummary
+    const name = accountName(account)
+    this.ids.push(num(account.id))
+    this.names.push(name)
+    this.emails.push(text(account.emailAddress))
+    this.userNames.push(text(account.userName))
+    this.orderCounts.push(num(summary?.orderCount))
+    this.amounts.push(num(summary?.totalOrderAmount?.amount))
+    this.active.push(account.isActive === true ? 1 : account.isActive === false ? 0 : -1)
+    this.updated.push(text(account.auditInfo?.updateDate))
+    const search = searchText(account, name)
+    this.starts.push(this.#at)
+    this.#at += search.length + 1
+    this.#batch.push(search)
+    if (this.#batch.length === 4096) this.#flush()
+  }
+
+  /** The search texts so far, each followed by SEPARATOR. */
+  joined(): string {
+    this.#flush()
+    return this.#parts.join('')
+  }
+
+  #flush(): void {
+    if (this.#batch.length === 0) return
+    this.#parts.push(this.#batch.join(SEPARATOR) + SEPARATOR)
+    this.#batch = []
+  }
+}
+
 export class AccountIndex {
   readonly count: number
   readonly ids: Float64Array
@@ -63,45 +117,38 @@ export class AccountIndex {
   /** 1 active, 0 inactive, -1 unknown. */
   readonly active: Int8Array
   readonly updated: (string | null)[]
-  readonly search: string[]
   /** Every search text in one string, each followed by SEPARATOR: one native indexOf scans them all. */
   readonly searchAll: string
   /** Where each account's text starts in searchAll; one more entry for the end. */
   readonly searchStarts: Int32Array
 
-  constructor(accounts: readonly CustomerAccount[]) {
-    const n = accounts.length
+  /** The columns of `accounts`, or of every account a builder was given. */
+  constructor(source: readonly CustomerAccount[] | AccountIndexBuilder) {
+    let built: AccountIndexBuilder
+    if (source instanceof AccountIndexBuilder) built = source
+    else {
+      built = new AccountIndexBuilder()
+      for (const account of source) built.add(account)
+    }
+    const n = built.count
     this.count = n
-    this.ids = new Float64Array(n)
-    this.names = new Array<string>(n)
-    this.emails = new Array<string | null>(n)
-    this.userNames = new Array<string | null>(n)
-    this.orderCounts = new Float64Array(n)
-    this.amounts = new Float64Array(n)
-    this.active = new Int8Array(n)
-    this.updated = new Array<string | null>(n)
-    this.search = new Array<string>(n)
-    for (let i = 0; i < n; i++) {
-      const account = accounts[i]
-      const summary = account.commerceSummary
-      const name = accountName(account)
-      this.ids[i] = num(account.id)
-      this.names[i] = name
-      this.emails[i] = text(account.emailAddress)
-      this.userNames[i] = text(account.userName)
-      this.orderCounts[i] = num(summary?.orderCount)
-      this.amounts[i] = num(summary?.totalOrderAmount?.amount)
-      this.active[i] = account.isActive === true ? 1 : account.isActive === false ? 0 : -1
-      this.updated[i] = text(account.auditInfo?.updateDate)
-      this.search[i] = searchText(account, name)
-    }
-    this.searchAll = this.search.join(SEPARATOR) + SEPARATOR
+    this.ids = Float64Array.from(built.ids)
+    this.names = built.names
+    this.emails = built.emails
+    this.userNames = built.userNames
+    this.orderCounts = Float64Array.from(built.orderCounts)
+    this.amounts = Float64Array.from(built.amounts)
+    this.active = Int8Array.from(built.active)
+    this.updated = built.updated
+    this.searchAll = built.joined()
     this.searchStarts = new Int32Array(n + 1)
-    for (let i = 0, at = 0; i < n; i++) {
-      this.searchStarts[i] = at
-      at += this.search[i].length + 1
-    }
+    this.searchStarts.set(built.starts)
     this.searchStarts[n] = this.searchAll.length
+  }
+
+  /** The search text of account `index` (without its SEPARATOR). */
+  search(index: number): string {
+    return this.searchAll.slice(this.searchStarts[index], this.searchStarts[index + 1] - 1)
   }
 
   /** The account whose search text holds position `at` of searchAll. */

@@ -149,22 +149,34 @@ function fits(value: unknown, expected: Expected): boolean {
 export const MAX_LISTED_PROBLEMS = 200
 
 /** Accounts whose fields have the wrong type: which (index and id), which fields, expected vs found. Never the values. */
-export function accountProblems(accounts: readonly CustomerAccount[]): { list: AccountProblem[]; total: number } {
-  const list: AccountProblem[] = []
-  let total = 0
-  for (let index = 0; index < accounts.length; index++) {
-    const account = accounts[index] as Record<string, unknown>
-    let fields: AccountProblem['fields'] | null = null
-    for (const key in account) {
-      const expected = expectedTypes[key]
-      if (expected === undefined || fits(account[key], expected)) continue
-      ;(fields ??= []).push({ field: key, expected: expectedNames[expected], found: kindOf(account[key]) })
-    }
-    if (!fields) continue
-    total++
-    if (list.length < MAX_LISTED_PROBLEMS) list.push({ index, id: Number.isInteger(account.id) ? (account.id as number) : null, fields })
+/** Accounts with fields of the wrong type, told one at a time: a bounded list and how many in all. */
+export class ProblemList {
+  readonly list: AccountProblem[] = []
+  total = 0
+
+  check(account: CustomerAccount, index: number): void {
+    const fields = problemFields(account as Record<string, unknown>)
+    if (!fields) return
+    this.total++
+    if (this.list.length < MAX_LISTED_PROBLEMS)
+      this.list.push({ index, id: Number.isInteger(account.id) ? (account.id as number) : null, fields })
   }
-  return { list, total }
+}
+
+function problemFields(account: Record<string, unknown>): AccountProblem['fields'] | null {
+  let fields: AccountProblem['fields'] | null = null
+  for (const key in account) {
+    const expected = expectedTypes[key]
+    if (expected === undefined || fits(account[key], expected)) continue
+    ;(fields ??= []).push({ field: key, expected: expectedNames[expected], found: kindOf(account[key]) })
+  }
+  return fields
+}
+
+export function accountProblems(accounts: readonly CustomerAccount[]): { list: AccountProblem[]; total: number } {
+  const problems = new ProblemList()
+  accounts.forEach((account, index) => problems.check(account, index))
+  return { list: problems.list, total: problems.total }
 }
 
 // Byte patterns found in every spelling of the keys isSecretKey (../exports/secrets) names —

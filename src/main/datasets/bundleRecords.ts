@@ -4,10 +4,10 @@
 // costs about what its accounts cost, not 10,000 whole bundles. The file is opened again for each
 // read (no descriptor outlives a read, nothing locks the file); one that changed on disk since is
 // refused rather than read as something else.
-import { closeSync, fstatSync, readSync, type Stats } from 'node:fs'
+import type { Stats } from 'node:fs'
 import { AppFailure } from '../../shared/errors'
 import { withoutSecrets } from '../exports/secrets'
-import { openRegularFile } from './fileKind'
+import { changedOnDisk, FileSlices } from './fileSlices'
 
 /** Where a bundle lies in the file: its first byte and its length. */
 interface Span {
@@ -15,19 +15,11 @@ interface Span {
   length: number
 }
 
-function changedOnDisk(): AppFailure {
-  return new AppFailure({
-    kind: 'bad-file',
-    message: 'The file changed on disk after it was opened, so its customer bundles can no longer be read from it as they were.',
-    hint: 'Open the file again.',
-  })
-}
-
 export class BundleRecords {
   /** Bundles parsed whole while the file was read (a single-document bundle, the first line). */
   readonly #held = new Map<number, unknown>()
   readonly #spans = new Map<number, Span>()
-  #file: { path: string; size: number; mtimeMs: number; ino: number } | null = null
+  readonly #file = new FileSlices()
   /** The last bundle read back: a customer's views ask for its sections one after another. */
   #last: { index: number; value: unknown } | null = null
 
@@ -48,7 +40,7 @@ export class BundleRecords {
 
   /** The file as it was read (`stat` taken after reading it): bundles are read back from it while it stays so. */
   attach(path: string, stat: Pick<Stats, 'size' | 'mtimeMs' | 'ino'>): void {
-    this.#file = { path, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino }
+    this.#file.attach(path, stat)
   }
 
   /** The whole bundle at `index`, tokens dropped; a not-found failure when that position holds a plain account. */
@@ -70,28 +62,7 @@ export class BundleRecords {
   }
 
   #read(span: Span): unknown {
-    const file = this.#file
-    if (!file) throw new AppFailure({ kind: 'internal', message: 'The customer bundles of this file were not kept.' })
-    let fd: number
-    try {
-      fd = openRegularFile(file.path).fd
-    } catch (error) {
-      if (!(error instanceof AppFailure)) throw error
-      throw new AppFailure({ ...error.error, message: `The customer bundle could not be read again: ${error.error.message}` })
-    }
-    const bytes = Buffer.allocUnsafe(span.length)
-    try {
-      const now = fstatSync(fd)
-      if (now.size !== file.size || now.mtimeMs !== file.mtimeMs || now.ino !== file.ino) throw changedOnDisk()
-      let done = 0
-      while (done < span.length) {
-        const read = readSync(fd, bytes, done, span.length - done, span.start + done)
-        if (read === 0) throw changedOnDisk()
-        done += read
-      }
-    } finally {
-      closeSync(fd)
-    }
+    const bytes = this.#file.read(span.start, span.length)
     try {
       return JSON.parse(bytes.toString('utf8'))
     } catch {

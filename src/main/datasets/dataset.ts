@@ -8,6 +8,7 @@ import type { CustomerAccount } from '../../shared/kibo'
 import { compileAccountFilter } from '../../shared/accountFilter'
 import type { z } from 'zod'
 import { AccountIndex, foldForSearch } from './accountIndex'
+import type { AccountSource } from './fileAccounts'
 import { FilterViews } from './filterView'
 
 export type DatasetSort = z.infer<typeof datasetSortSchema>
@@ -27,7 +28,7 @@ function sortKey(value: string | null): string | null {
 }
 
 export class Dataset {
-  readonly accounts: CustomerAccount[]
+  readonly accounts: AccountSource
   readonly index: AccountIndex
   #orders = new Map<string, Uint32Array>()
   #textKeys = new Map<DatasetSortField, (string | null)[]>()
@@ -36,9 +37,10 @@ export class Dataset {
   #matches: { key: string; indices: Uint32Array | null } | null = null
   #result: { key: string; indices: Uint32Array | null } | null = null
 
-  constructor(accounts: CustomerAccount[]) {
+  /** `index`: the columns of `accounts` when they were built as the file was read. */
+  constructor(accounts: AccountSource, index?: AccountIndex) {
     this.accounts = accounts
-    this.index = new AccountIndex(accounts)
+    this.index = index ?? new AccountIndex(Array.isArray(accounts) ? accounts : collect(accounts))
   }
 
   get count(): number {
@@ -46,12 +48,13 @@ export class Dataset {
   }
 
   account(index: number): CustomerAccount {
-    if (!Number.isInteger(index) || index < 0 || index >= this.accounts.length)
+    const account = this.accounts.at(index)
+    if (!Number.isInteger(index) || index < 0 || account === undefined)
       throw new AppFailure({
         kind: 'not-found',
         message: `There is no account #${index + 1} in this file; it holds ${this.accounts.length}.`,
       })
-    return this.accounts[index]
+    return account
   }
 
   query(query: DatasetQuery): DatasetPage {
@@ -97,14 +100,14 @@ export class Dataset {
   // Finds the first term with native indexOf over all texts at once, jumping to the next account
   // after each hit; checks the other terms and the filter only on those candidates.
   #search(terms: string[], test: ((account: unknown) => boolean) | null, paths: string[][]): Uint32Array {
-    const { searchAll, searchStarts, search } = this.index
-    const subjects = test ? this.#views.get(this.accounts, paths) : this.accounts
+    const { searchAll, searchStarts } = this.index
+    const subjects = test ? this.#views.get(this.accounts, paths) : []
     const out: number[] = []
     let at = searchAll.indexOf(terms[0])
     while (at !== -1) {
       const i = this.index.accountAt(at)
       let keep = true
-      for (let t = 1; t < terms.length && keep; t++) keep = search[i].includes(terms[t])
+      for (let t = 1; t < terms.length && keep; t++) keep = this.index.search(i).includes(terms[t])
       if (keep && test) keep = test(subjects[i])
       if (keep) out.push(i)
       at = searchAll.indexOf(terms[0], searchStarts[i + 1])
@@ -212,4 +215,10 @@ export class Dataset {
     }
     return keys
   }
+}
+
+function collect(source: AccountSource): CustomerAccount[] {
+  const out: CustomerAccount[] = []
+  source.forEach((account) => out.push(account))
+  return out
 }

@@ -6,6 +6,12 @@
 import { setOwn } from '../exports/secrets'
 import { isPlainObject } from './accountShape'
 
+/** The accounts (an array, or a file's accounts read back: fileAccounts.ts). */
+interface Accounts {
+  readonly length: number
+  forEach(visit: (account: unknown, index: number) => void): void
+}
+
 interface PathNode {
   /** The whole value here is kept (some filter reads it as a whole). */
   whole: boolean
@@ -104,14 +110,18 @@ export class FilterViews {
   #known = newNode()
   #slim: Record<string, unknown>[] | null = null
 
-  /** What to run a filter reading `paths` over: the full accounts, or slim copies covering those paths. */
-  get(accounts: readonly unknown[], paths: readonly (readonly string[])[]): readonly unknown[] {
-    if (isFlat(paths)) return accounts
-    const slim = (this.#slim ??= accounts.map(() => ({})))
+  /**
+   * What to run a filter reading `paths` over: the accounts themselves when they are held and the
+   * paths are top-level, else slim copies covering those paths (made in one pass over the accounts,
+   * which for a file whose accounts are not held reads the file).
+   */
+  get(accounts: Accounts, paths: readonly (readonly string[])[]): readonly unknown[] {
+    if (Array.isArray(accounts) && isFlat(paths)) return accounts as readonly unknown[]
+    const slim = (this.#slim ??= Array.from({ length: accounts.length }, () => ({})))
     const todo = missing(this.#known, paths)
     if (todo) {
       const plan = steps(todo)
-      for (let i = 0; i < accounts.length; i++) extend(slim[i], accounts[i], plan)
+      accounts.forEach((account, i) => extend(slim[i], account, plan))
       merge(this.#known, todo)
     }
     return slim

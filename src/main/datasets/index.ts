@@ -2,6 +2,6 @@
 export { openDataset, type DatasetHandle, type OpenDatasetOptions } from './openDataset'
 export { DatasetRegistry, MAX_OPEN_DATASETS } from './registry'
 export { diffAccounts } from './diff'
-export { MAX_DATASET_BYTES, parseAccountFile, type ParsedAccounts, type ParseOptions } from './parseFile'
+export { LEAN_FROM_BYTES, parseAccountFile, type ParsedAccounts, type ParseOptions } from './parseFile'
 export type { DatasetQuery, DatasetSort, DatasetSortField } from './dataset'
 export { datasetWorkerStart, type WorkerStart } from './workerScript'

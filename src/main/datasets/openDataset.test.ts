@@ -50,6 +50,25 @@ describe('openDataset (worker)', () => {
     expect(await appErrorOf(handle.query({ offset: 0, limit: 1 }))).toMatchObject({ kind: 'not-found' })
   })
 
+  it('opens a file indexed without holding its accounts the same way, reading each account back from it', async () => {
+    const handle = await openDataset(good, { leanFromBytes: 0 })
+    const inMemory = await openDataset(good)
+    try {
+      expect(handle.summary).toMatchObject({ shape: 'jsonl', count: 300, warnings: [] })
+      for (const query of [
+        { offset: 20, limit: 7, sort: { field: 'name' as const, direction: 'desc' as const } },
+        { offset: 0, limit: 300, filter: 'contacts.address.countryCode = "DE"' },
+        { offset: 0, limit: 10, search: accounts[77].emailAddress! },
+      ])
+        expect(await handle.query(query)).toEqual(await inMemory.query(query))
+      expect(await handle.account(299)).toEqual(accounts[299])
+      expect(await appErrorOf(handle.account(300))).toMatchObject({ kind: 'not-found' })
+    } finally {
+      await handle.close()
+      await inMemory.close()
+    }
+  })
+
   it('refuses a bad file with a located bad-file error, leaving open files alone', async () => {
     const open = await openDataset(good)
     try {

@@ -8,7 +8,6 @@ import type { DatasetPage, DatasetSummary } from '../../shared/contract'
 import type { CustomerAccount } from '../../shared/kibo'
 import { createProgressReporter, type ProgressListener, type ProgressReporter } from '../exports/progress'
 import type { DatasetQuery } from './dataset'
-import { MAX_DATASET_BYTES } from './parseFile'
 import type { OpenOrder, WorkerAsk, WorkerReply, WorkerRequest } from './protocol'
 import { datasetWorkerStart, type WorkerStart } from './workerScript'
 
@@ -26,8 +25,10 @@ export interface OpenDatasetOptions {
   signal?: AbortSignal
   /** Bytes read of the file's total. */
   onProgress?: ProgressListener
-  /** Refuse larger files up front (default 2 GB). */
+  /** Refuse larger files up front (default: no limit but the disk's). */
   maxBytes?: number
+  /** Index files from this size on without holding their accounts (default LEAN_FROM_BYTES). */
+  leanFromBytes?: number
   /** The summary's id (default: a random UUID). */
   id?: string
   /** Which worker code to run (default: datasetWorkerStart()). */
@@ -52,7 +53,7 @@ export function openDataset(path: string, options: OpenDatasetOptions = {}): Pro
   const { signal } = options
   if (signal?.aborted) return Promise.reject(new AppFailure({ kind: 'cancelled', message: 'Opening the file was cancelled.' }))
   const fullPath = resolve(path)
-  const order: OpenOrder = { path: fullPath, maxBytes: options.maxBytes ?? MAX_DATASET_BYTES }
+  const order: OpenOrder = { path: fullPath, maxBytes: options.maxBytes, leanFromBytes: options.leanFromBytes }
   const worker = new Worker((options.worker ?? datasetWorkerStart()).script, { workerData: order })
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: AppFailure): void }>()
   let nextId = 1

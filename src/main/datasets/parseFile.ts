@@ -9,15 +9,21 @@ import { isBundle } from '../../shared/customer360'
 import { checkBundle } from '../bundles/format'
 import { BundleRecords } from './bundleRecords'
 import { isSecretKey, setOwn, withoutSecrets } from '../exports/secrets'
-import { accountProblems, describeValue, isTicket, looksLikeAccount, SecretHints } from './accountShape'
+import { describeValue, isTicket, looksLikeAccount, ProblemList, SecretHints } from './accountShape'
+import { AccountIndex, AccountIndexBuilder } from './accountIndex'
+import { FileAccounts, type AccountSource } from './fileAccounts'
 import { displayName, openFailure, openRegularFile, printable } from './fileKind'
 import { findJsonSyntaxError } from './jsonSyntax'
 import { locateInFile } from './position'
 import { JsonScanner, ScanError } from './scanner'
 import { SAVE_AS, sniff } from './sniff'
 
-/** V8 can't hold much more than this as objects; refuse early instead of failing late. */
-export const MAX_DATASET_BYTES = 2 * 1024 ** 3
+/**
+ * Files from this size on are indexed without holding their accounts (fileAccounts.ts): V8's
+ * longest string, past which no tool that parses the whole file can read it, and where holding
+ * every account as objects starts to cost gigabytes.
+ */
+export const LEAN_FROM_BYTES = 512 * 1024 ** 2
 export const MAX_DEPTH = 512
 /** V8's longest string (~512 MB): one account or field larger than this can't be decoded. */
 export const MAX_VALUE_BYTES = constants.MAX_STRING_LENGTH
@@ -25,7 +31,12 @@ const CHUNK = 4 << 20
 
 export interface ParsedAccounts {
   shape: DatasetSummary['shape']
+  /** The accounts, when they are held in memory (files under `leanFromBytes`); else empty. */
   accounts: CustomerAccount[]
+  /** Every account: `accounts`, or, for a file indexed without holding them, read back from it. */
+  source: AccountSource
+  /** The list, search and sort columns, built as the file was read. */
+  index: AccountIndex
   warnings: string[]
   /** Accounts with fields of the wrong type (a bounded list; the warning says how many in all). */
   problems: AccountProblem[]
@@ -36,7 +47,10 @@ export interface ParsedAccounts {
 }
 
 export interface ParseOptions {
+  /** Refuse files larger than this (default: no limit but the disk's). */
   maxBytes?: number
+  /** Index files from this size on without holding their accounts (default LEAN_FROM_BYTES). */
+  leanFromBytes?: number
   maxDepth?: number
   /** The largest single value (an account, a field) to decode; default V8's longest string. */
   maxValueBytes?: number
@@ -50,7 +64,7 @@ function sizeText(bytes: number): string {
 
 export function parseAccountFile(path: string, options: ParseOptions = {}): ParsedAccounts {
   const name = displayName(path)
-  const maxBytes = options.maxBytes ?? MAX_DATASET_BYTES
+  const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY
   const { fd, stat } = openRegularFile(path)
   try {
     // Everything below reads exactly these bytes: a file that grows meanwhile is read as it was.
@@ -63,7 +77,9 @@ export function parseAccountFile(path: string, options: ParseOptions = {}): Pars
         where: printable(path),
       })
     const parsed = parseOpenFile(fd, size, name, options)
-    parsed.bundles.attach(path, fstatSync(fd))
+    const read = fstatSync(fd)
+    parsed.bundles.attach(path, read)
+    if (parsed.source instanceof FileAccounts) parsed.source.attach(path, read)
     return parsed
   } finally {
     closeSync(fd)
@@ -80,6 +96,20 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
   const maxValueBytes = options.maxValueBytes ?? MAX_VALUE_BYTES
 
   const accounts: CustomerAccount[] = []
+  const lean = size >= (options.leanFromBytes ?? LEAN_FROM_BYTES) ? new FileAccounts() : null
+  const index = new AccountIndexBuilder()
+  const problems = new ProblemList()
+  const duplicates = new DuplicateIds()
+  // Every account goes through here, in file order. `span`: where it lies, to read it back from
+  // the file when its accounts are not held.
+  const keep = (account: CustomerAccount, span?: { start: number; length: number }) => {
+    problems.check(account, index.count)
+    duplicates.check(account.id)
+    index.add(account)
+    if (!lean) accounts.push(account)
+    else if (span) lean.locate(span.start, span.length)
+    else lean.hold(account)
+  }
   const bundles = new BundleRecords()
   // Lines that were customer bundles but could not be used: left out, the rest kept.
   const badBundles = { count: 0, named: [] as string[] }
@@ -102,8 +132,8 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
       leaveOut(messageOf(() => checkBundle(value, lineOf(offset))))
       return undefined
     }
-    if (span) bundles.locate(accounts.length, span.start, span.length)
-    else bundles.hold(accounts.length, value)
+    if (span) bundles.locate(index.count, span.start, span.length)
+    else bundles.hold(index.count, value)
     return value.account
   }
   const warnings: string[] = []
@@ -187,7 +217,8 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
           if (clean !== value) droppedTokens = true
           value = clean
         }
-        value = keepBundle(value, offset, { start: offset, length: end - start })
+        const span = { start: offset, length: end - start }
+        value = keepBundle(value, offset, span)
         if (value === undefined) return
         if (index === 0 && !looksLikeAccount(value)) {
           const what = itemsStreamed
@@ -197,7 +228,7 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
               : 'The elements of this array'
           throw badFile(`${what} are not customer accounts (the first is ${describeValue(value)}).`, offset, offset)
         }
-        accounts.push(value as CustomerAccount)
+        keep(value as CustomerAccount, span)
       },
       field(key, buf, start, end, offset) {
         // Token values are never parsed, so they never become strings in this process.
@@ -219,7 +250,7 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
         if (first === undefined) return
         if (!looksLikeAccount(first))
           throw badFile(`The lines of this file are not customer accounts (the first is ${describeValue(first)}).`, skip, skip)
-        accounts.push(first)
+        keep(first)
       },
     },
     { maxDepth: options.maxDepth ?? MAX_DEPTH },
@@ -274,17 +305,17 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
   else if (itemsStreamed) {
     shape = 'collection'
     const total = top.totalCount
-    if (typeof total === 'number' && total > accounts.length)
-      warnings.push(`This is one page of a larger result: ${accounts.length} of ${total} accounts.`)
+    if (typeof total === 'number' && total > index.count)
+      warnings.push(`This is one page of a larger result: ${index.count} of ${total} accounts.`)
   } else if (isBundle(top) && looksLikeAccount(top.account)) {
     shape = 'account'
-    accounts.push(keepBundle(top, skip) as CustomerAccount)
+    keep(keepBundle(top, skip) as CustomerAccount)
   } else if (isTicket(top)) {
     shape = 'ticket'
-    accounts.push(top.customerAccount)
+    keep(top.customerAccount)
   } else if (looksLikeAccount(top)) {
     shape = 'account'
-    accounts.push(top)
+    keep(top)
   } else {
     throw new AppFailure({
       kind: 'bad-file',
@@ -293,7 +324,7 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
     })
   }
   if (badBundles.count > 0) {
-    const kept = accounts.length
+    const kept = index.count
     warnings.push(
       `${badBundles.count} line${badBundles.count === 1 ? ' is not a usable customer bundle and was' : 's are not usable customer bundles and were'} left out; ` +
         `the other ${kept} customer${kept === 1 ? ' is' : 's are'} open. ${badBundles.named.join(' ')}` +
@@ -302,19 +333,26 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
     )
   }
   if (droppedTokens) warnings.push('The file holds tokens or secrets (an auth ticket?): they were dropped and are not kept.')
-  if (accounts.length === 0) warnings.push('The file holds no accounts.')
-  const duplicates = duplicateIds(accounts)
+  if (index.count === 0) warnings.push('The file holds no accounts.')
   if (duplicates.count > 0)
     warnings.push(
       `${duplicates.count} account${duplicates.count === 1 ? ' repeats' : 's repeat'} an id already in the file (first: ${duplicates.first.join(', ')}).`,
     )
-  const problems = accountProblems(accounts)
   if (problems.total > 0)
     warnings.push(
       `${problems.total} account${problems.total === 1 ? ' has' : 's have'} fields of the wrong type` +
         (problems.list.length < problems.total ? ` (the first ${problems.list.length} are listed under Problems).` : ' (see Problems).'),
     )
-  return { shape, accounts, warnings, problems: problems.list, bytes: position, bundles }
+  return {
+    shape,
+    accounts,
+    source: lean ?? accounts,
+    index: new AccountIndex(index),
+    warnings,
+    problems: problems.list,
+    bytes: position,
+    bundles,
+  }
 }
 
 function messageOf(work: () => unknown): string {
@@ -339,17 +377,19 @@ function isFlag(buf: Buffer, start: number, end: number): boolean {
   return text === 'true' || text === 'false'
 }
 
-function duplicateIds(accounts: CustomerAccount[]): { count: number; first: number[] } {
-  const seen = new Set<number>()
-  const first: number[] = []
-  let count = 0
-  for (const account of accounts) {
-    const id = account.id
-    if (typeof id !== 'number') continue
-    if (seen.has(id)) {
-      count++
-      if (first.length < 5 && !first.includes(id)) first.push(id)
-    } else seen.add(id)
+/** Ids seen more than once: how many repeats, and the first few ids repeated. */
+class DuplicateIds {
+  readonly #seen = new Set<number>()
+  readonly first: number[] = []
+  count = 0
+
+  check(id: unknown): void {
+    if (typeof id !== 'number') return
+    if (!this.#seen.has(id)) {
+      this.#seen.add(id)
+      return
+    }
+    this.count++
+    if (this.first.length < 5 && !this.first.includes(id)) this.first.push(id)
   }
-  return { count, first }
 }

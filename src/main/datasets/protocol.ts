@@ -6,7 +6,8 @@ import type { DatasetQuery } from './dataset'
 /** workerData: which file to open. The worker starts reading at once. */
 export interface OpenOrder {
   path: string
-  maxBytes: number
+  maxBytes?: number
+  leanFromBytes?: number
 }
 
 export type WorkerAsk =

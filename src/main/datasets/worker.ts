@@ -42,14 +42,15 @@ try {
   // One message per read (4 MB): the main side's progress reporter does the throttling.
   const parsed = parseAccountFile(order.path, {
     maxBytes: order.maxBytes,
+    leanFromBytes: order.leanFromBytes,
     onProgress: (done, total) => post({ type: 'progress', done, total }),
   })
-  dataset = new Dataset(parsed.accounts)
+  dataset = new Dataset(parsed.source, parsed.index)
   bundles = parsed.bundles
   post({
     type: 'opened',
     shape: parsed.shape,
-    count: parsed.accounts.length,
+    count: parsed.index.count,
     bytes: parsed.bytes,
     warnings: parsed.warnings,
     problems: parsed.problems,
