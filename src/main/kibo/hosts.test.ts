@@ -149,3 +149,96 @@ describe('resolveEndpoint for custom and demo', () => {
     expect(failureOf(() => resolveEndpoint({ kind: 'demo', tenant: 100001 })).error.kind).toBe('config')
   })
 })
+
+describe('normaliseApiUrl and the other edges of resolveEndpoint', () => {
+  const custom = (baseUrl: string) => resolveEndpoint({ kind: 'custom', tenant: 7, baseUrl })
+  const errorOf = (fn: () => unknown) => failureOf(fn).error
+
+  it('trims, keeps http, and names the URL it refuses', () => {
+    expect(custom('  http://kibo.local:81  ').baseUrl).toBe('http://kibo.local:81/api')
+    expect(custom('https://kibo.example.com/').baseUrl).toBe('https://kibo.example.com/api')
+    expect(custom('https://kibo.example.com/API/api').baseUrl).toBe('https://kibo.example.com/API/api')
+    expect(errorOf(() => custom('https://kibo.example.com/v1/'))).toEqual({
+      kind: 'config',
+      message: 'The URL https://kibo.example.com/v1 does not end in /api.',
+      hint: 'Kibo API URLs end in /api, e.g. https://t12345.sandbox.mozu.com/api.',
+      where: 'baseUrl',
+    })
+    expect(errorOf(() => custom('https://kibo.example.com/apix')).where).toBe('baseUrl')
+    expect(errorOf(() => custom('https://kibo.example.com/x-api')).message).toContain('does not end in /api')
+    expect(errorOf(() => custom('file:///api'))).toEqual({
+      kind: 'config',
+      message: 'file: URLs are not supported.',
+      hint: 'Use an https:// URL.',
+      where: 'baseUrl',
+    })
+  })
+
+  it('a user name alone, a password alone, a fragment alone are each refused', () => {
+    expect(errorOf(() => custom('https://user@kibo.example.com/api')).message).toBe('The URL must not carry a user name or password.')
+    expect(errorOf(() => custom('https://:pw@kibo.example.com/api')).message).toBe('The URL must not carry a user name or password.')
+    expect(errorOf(() => custom('https://kibo.example.com/api#x'))).toEqual({
+      kind: 'config',
+      message: 'The URL must not have a query or fragment.',
+      hint: 'Remove everything from ? or # on.',
+      where: 'baseUrl',
+    })
+    expect(errorOf(() => custom(' ')).message).toBe('The baseUrl is not a valid URL.')
+  })
+
+  it('a custom environment needs a base URL; an unknown kind is refused', () => {
+    expect(errorOf(() => resolveEndpoint({ kind: 'custom', tenant: 7 }))).toEqual({
+      kind: 'config',
+      message: 'A custom environment needs a base URL.',
+      hint: 'Enter the API base URL, ending in /api.',
+      where: 'baseUrl',
+    })
+    expect(errorOf(() => resolveEndpoint({ kind: 'other', tenant: 7 } as unknown as Environment)).where).toBe('kind')
+    expect(errorOf(() => resolveEndpoint({ kind: 'demo', tenant: 7 }, { demoUrl: 'nope' })).where).toBe('demoUrl')
+    expect(errorOf(() => resolveEndpoint({ kind: 'custom', tenant: 7, baseUrl: 'https://a/api', authUrl: 'https://b/v2' })).where).toBe(
+      'authUrl',
+    )
+  })
+
+  it('a Kibo profile: region known, environment of that region', () => {
+    expect(errorOf(() => resolveEndpoint({ kind: 'kibo', tenant: 1, env: 'sb', region: 'mars' } as unknown as Environment))).toEqual({
+      kind: 'config',
+      message: 'The profile has no Kibo region.',
+      hint: 'Choose a region (US, US-C1 or EU).',
+      where: 'region',
+    })
+    expect(errorOf(() => resolveEndpoint({ kind: 'kibo', tenant: 1, region: 'euw1' }))).toEqual({
+      kind: 'config',
+      message: 'No environment is not an environment of region euw1.',
+      hint: 'Choose one of: sb, tp1.',
+      where: 'env',
+    })
+  })
+
+  it('tenant and site: positive 32-bit whole numbers; site 0 is refused, not dropped', () => {
+    expect(errorOf(() => resolveEndpoint({ kind: 'custom', tenant: 2_147_483_648, baseUrl: 'https://a/api' }))).toEqual({
+      kind: 'config',
+      message: 'The tenant id must be a positive whole number.',
+      hint: 'Enter the tenant id, e.g. 12345.',
+      where: 'tenant',
+    })
+    expect(errorOf(() => resolveEndpoint({ kind: 'custom', tenant: 1, site: 0, baseUrl: 'https://a/api' }))).toEqual({
+      kind: 'config',
+      message: 'The site id must be a positive whole number.',
+      hint: 'Enter the site id, e.g. 678, or leave it empty.',
+      where: 'site',
+    })
+    expect(resolveEndpoint({ kind: 'custom', tenant: 1, site: 2_147_483_647, baseUrl: 'https://a/api' }).label).toBe('t1-s2147483647 · a')
+  })
+
+  it('catalog headers one at a time', () => {
+    expect(resolveEndpoint({ kind: 'custom', tenant: 1, baseUrl: 'https://a/api', catalog: 4 }).headers).toEqual({
+      'x-vol-tenant': '1',
+      'x-vol-catalog': '4',
+    })
+    expect(resolveEndpoint({ kind: 'custom', tenant: 1, baseUrl: 'https://a/api', masterCatalog: 3 }).headers).toEqual({
+      'x-vol-tenant': '1',
+      'x-vol-master-catalog': '3',
+    })
+  })
+})

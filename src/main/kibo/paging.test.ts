@@ -1,4 +1,6 @@
+import { getEventListeners } from 'node:events'
 import { describe, expect, it } from 'vitest'
+import { appErrorOf } from '../../../test/failures'
 import type { CustomerAccount, CustomerAccountCollection } from '../../shared/kibo'
 import { pageThroughAccounts, type AccountSearch, type FetchPage } from './paging'
 
@@ -138,5 +140,116 @@ describe('pageThroughAccounts with pages in flight at once', () => {
       }
     })()
     await expect(walk).rejects.toMatchObject({ error: { kind: 'cancelled' } })
+  })
+})
+
+describe('pageThroughAccounts, edges', () => {
+  it('starts where asked and bounds the walk by what is left of the total', async () => {
+    let next = 1000
+    // Fresh accounts on every page and a total that keeps growing: the bound is what was left at the start.
+    const liar = server((page) => ({ totalCount: (page.startIndex ?? 0) + 1000, items: [{ id: ++next }, { id: ++next }] }))
+    const failure = await appErrorOf(collect(pageThroughAccounts(liar.fetchPage, { startIndex: 990 }, { pageSize: 2 })))
+    expect(failure).toEqual({
+      kind: 'bad-response',
+      message: 'Listing all accounts stopped: Kibo kept returning pages past the 3008 accounts it announced.',
+      hint: 'Narrow the listing with a filter, or export page by page.',
+      correlationId: 'c',
+    })
+    // (1990 - 990) / 2 pages, and ten more for accounts added meanwhile; the total named is the last page's.
+    expect(liar.asked).toHaveLength(510)
+    expect(liar.asked[0]).toEqual({ startIndex: 990, pageSize: 2 })
+    expect(liar.asked[1]).toEqual({ startIndex: 992, pageSize: 2 })
+  })
+
+  it('a total of zero still hands on the page that came, then stops; a negative total is no total', async () => {
+    const zero = server(() => ({ totalCount: 0, items: [{ id: 1 }] }))
+    expect(await collect(pageThroughAccounts(zero.fetchPage, {}))).toEqual([[{ id: 1 }]])
+    expect(zero.asked).toHaveLength(1)
+    const negative = server((page) => ({ totalCount: -1, items: (page.startIndex ?? 0) === 0 ? [{ id: 1 }, { id: 2 }] : [{ id: 3 }] }))
+    expect((await collect(pageThroughAccounts(negative.fetchPage, {}, { pageSize: 2 }))).flat()).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }])
+    expect(negative.asked).toHaveLength(2)
+  })
+
+  it('a full page without a total asks for the next; a repeated page without ids is not taken for a loop', async () => {
+    const noIds = server((page) => ({ totalCount: 6, items: (page.startIndex ?? 0) < 6 ? [{}, {}] : [] }))
+    expect(await collect(pageThroughAccounts(noIds.fetchPage, {}, { pageSize: 2 }))).toHaveLength(3)
+    const repeated = server(() => ({ items: [{ id: 1 }, { id: 2 }] }))
+    const failure = await appErrorOf(collect(pageThroughAccounts(repeated.fetchPage, { startIndex: 4 }, { pageSize: 2 })))
+    expect(failure).toEqual({
+      kind: 'bad-response',
+      message: 'Listing all accounts stopped: Kibo returned the same page twice (at index 6).',
+      hint: 'Narrow the listing with a filter, or export page by page.',
+      correlationId: 'c',
+    })
+  })
+
+  it('without a total, gives up after ten thousand pages', async () => {
+    let next = 0
+    const endless = server(() => ({ items: [{ id: ++next }] }))
+    const failure = await appErrorOf(collect(pageThroughAccounts(endless.fetchPage, {}, { pageSize: 1 })))
+    expect(failure.message).toBe('Listing all accounts stopped: Kibo kept returning pages past the expected accounts it announced.')
+    expect(endless.asked).toHaveLength(10_000)
+  })
+
+  it('a failure without a correlation id carries none', async () => {
+    const fetchPage: FetchPage = async () => ({ data: { items: [{ id: 1 }] }, correlationId: null })
+    const failure = await appErrorOf(collect(pageThroughAccounts(fetchPage, {}, { pageSize: 1 })))
+    expect(Object.keys(failure)).not.toContain('correlationId')
+  })
+
+  it('an aborted signal asks for nothing', async () => {
+    const s = server(honest())
+    expect(await appErrorOf(collect(pageThroughAccounts(s.fetchPage, {}, { signal: AbortSignal.abort() })))).toEqual({
+      kind: 'cancelled',
+      message: 'Listing all accounts was cancelled.',
+    })
+    expect(s.asked).toEqual([])
+  })
+
+  it('with pages in flight: asks for each page once, none past the total, and passes the signal', async () => {
+    const signals: (AbortSignal | undefined)[] = []
+    const asked: number[] = []
+    const fetchPage: FetchPage = async (page, signal) => {
+      asked.push(page.startIndex ?? -1)
+      signals.push(signal)
+      const start = page.startIndex ?? 0
+      return { data: { totalCount: 9, items: accounts.slice(start, Math.min(start + 2, 9)) }, correlationId: 'c' }
+    }
+    const pages = await collect(pageThroughAccounts(fetchPage, { q: 'x' }, { pageSize: 2, concurrency: 2 }))
+    expect(pages.flat().map((a) => a.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9])
+    expect(asked).toEqual([0, 2, 4, 6, 8])
+    expect(signals[0]).toBeUndefined()
+    expect(signals.slice(1).every((s) => s instanceof AbortSignal)).toBe(true)
+  })
+
+  it('with pages in flight: concurrency 1 walks one page at a time; an empty page ends the walk', async () => {
+    const asked: number[] = []
+    const fetchPage: FetchPage = async (page) => {
+      asked.push(page.startIndex ?? -1)
+      return {
+        data: { totalCount: 10, items: (page.startIndex ?? 0) < 4 ? [{ id: page.startIndex! + 1 }, { id: page.startIndex! + 2 }] : [] },
+        correlationId: 'c',
+      }
+    }
+    expect((await collect(pageThroughAccounts(fetchPage, {}, { pageSize: 2, concurrency: 3 }))).flat()).toHaveLength(4)
+    expect(asked).toEqual([0, 2, 4, 6, 8])
+  })
+
+  it('with pages in flight: the caller’s signal is let go at the end, and the pages left are aborted', async () => {
+    const controller = new AbortController()
+    const inner: AbortSignal[] = []
+    const fetchPage: FetchPage = async (page, signal) => {
+      if (signal) inner.push(signal)
+      return { data: honest(1000, 8)(page), correlationId: 'c' }
+    }
+    for await (const page of pageThroughAccounts(fetchPage, {}, { pageSize: 2, concurrency: 2, signal: controller.signal })) {
+      if (page[0].id === 3) break
+    }
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0)
+    // The first page is asked with the caller's own signal, the rest with the walk's.
+    expect(inner[0]).toBe(controller.signal)
+    expect(controller.signal.aborted).toBe(false)
+    expect(inner.length).toBeGreaterThan(1)
+    expect(inner.slice(1).every((s) => s.aborted)).toBe(true)
   })
 })
