@@ -49,4 +49,18 @@ describe('AppTokenCache after clear()', () => {
     expect(next).toBe('token-after-clear')
     expect(fetched).toBe(1)
   })
+
+  it('a fetch from before clear() that fails does not drop the token fetched after it', async () => {
+    const cache = new AppTokenCache()
+    let failOld!: (error: Error) => void
+    const waitingForOld = cache.get('k', () => new Promise<FetchedAppToken>((_resolve, reject) => (failOld = reject)))
+    cache.clear()
+    const fresh = deferred()
+    const waitingForFresh = cache.get('k', () => fresh.promise)
+    failOld(new Error('old fetch failed'))
+    await expect(waitingForOld).rejects.toThrow('old fetch failed')
+    fresh.resolve({ accessToken: 'token-after-clear', expiresInSeconds: 3600 })
+    expect(await waitingForFresh).toBe('token-after-clear')
+    expect(await cache.get('k', () => Promise.reject(new Error('no fetch expected')))).toBe('token-after-clear')
+  })
 })

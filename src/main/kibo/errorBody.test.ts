@@ -235,6 +235,23 @@ describe('HTML pages', () => {
     expect(asPage('see <b>this</b>', 'text/plain')).toBe('see <b>this</b>')
   })
 
+  it('its other marks: an opening html, head or body tag, a closing html, h1 or title tag', () => {
+    const asPage = (body: string) => readErrorBody(body, 'text/plain', []).summary
+    for (const body of ['<html>Down', '<HEAD>Down', '<body>Down', 'Down</html>', 'Down</h1>', 'Down</title>'])
+      expect([body, asPage(body)]).toEqual([body, "a web page titled “Down”, not Kibo's answer"])
+    expect(asPage('Down <html')).toBe('Down <html')
+    expect(asPage('Down <body> here')).toBe('Down <body> here')
+  })
+
+  it('the first title, its attributes, entities in any case, and a tag cut off at the end', () => {
+    const asPage = (body: string) => readErrorBody(body, 'text/html', []).summary
+    expect(asPage('<title lang="en">One</title><title>Two</title>')).toBe("a web page titled “One”, not Kibo's answer")
+    expect(asPage('<h1>One</h1><h1>Two</h1>')).toBe("a web page titled “One”, not Kibo's answer")
+    expect(asPage('A &AMP; B &Lt; C')).toBe("a web page titled “A & B < C”, not Kibo's answer")
+    expect(asPage('Text<br')).toBe("a web page titled “Text”, not Kibo's answer")
+    expect(asPage('<p>A</p>\n<p>B</p>')).toBe("a web page titled “A B”, not Kibo's answer")
+  })
+
   it('is scrubbed before it is read', () => {
     expect(read('<title>Denied for s3cr3t-key</title>', 'text/html', ['s3cr3t-key']).summary).toBe(
       "a web page titled “Denied for [redacted]”, not Kibo's answer",

@@ -276,6 +276,11 @@ describe('the node transport', () => {
     expect(await createNodeTransport()(get(url))).toMatchObject({ type: 'problem', problem: 'reset', status: 200 })
   })
 
+  it('an https URL is spoken to over TLS (a plain HTTP server cannot answer it)', async () => {
+    const url = await serve((_req, res) => res.end('{}'))
+    expect(await createNodeTransport()(get(url.replace('http:', 'https:')))).toEqual({ type: 'problem', problem: 'network' })
+  })
+
   it('leaves no listener on the caller’s signal', async () => {
     const url = await serve((_req, res) => res.end('{}'))
     const controller = new AbortController()
