@@ -222,6 +222,16 @@ describe('pageThroughAccounts, edges', () => {
     expect(signals.slice(1).every((s) => s instanceof AbortSignal)).toBe(true)
   })
 
+  it('concurrency 1 is the plain walk: every page asked with the caller’s own signal', async () => {
+    const signals: (AbortSignal | undefined)[] = []
+    const fetchPage: FetchPage = async (page, signal) => {
+      signals.push(signal)
+      return { data: honest(1000, 6)(page), correlationId: 'c' }
+    }
+    expect((await collect(pageThroughAccounts(fetchPage, {}, { pageSize: 2, concurrency: 1 }))).flat()).toHaveLength(6)
+    expect(signals).toEqual([undefined, undefined, undefined])
+  })
+
   it('with pages in flight: concurrency 1 walks one page at a time; an empty page ends the walk', async () => {
     const asked: number[] = []
     const fetchPage: FetchPage = async (page) => {

@@ -71,8 +71,9 @@ export async function* pageThroughAccounts(
     yield items
     startIndex += items.length
     if (total !== null && startIndex >= total) return
-    if (pages === 1 && total !== null && (opts.concurrency ?? 1) > 1) {
-      yield* concurrentPages(fetchPage, params, { ...opts, pageSize, startIndex, step: items.length, total, maxPages, previousKey })
+    const concurrency = opts.concurrency ?? 1
+    if (pages === 1 && total !== null && concurrency > 1) {
+      yield* concurrentPages(fetchPage, params, { ...opts, concurrency, pageSize, startIndex, step: items.length, total, previousKey })
       return
     }
     // Without a total, a short page is the last one.
@@ -83,12 +84,20 @@ export async function* pageThroughAccounts(
 
 /**
  * The rest of a walk whose total is known: up to `concurrency` pages in flight, yielded in order.
- * Abandoned requests (a stop, an error, a cancel) are aborted and their failures swallowed.
+ * Abandoned requests (a stop, an error, a cancel) are aborted and their failures swallowed. No page
+ * is asked for past the total, so this part of the walk cannot run on for ever.
  */
 async function* concurrentPages(
   fetchPage: FetchPage,
   params: Omit<AccountSearch, 'pageSize'>,
-  walk: PagingOptions & { pageSize: number; startIndex: number; step: number; total: number; maxPages: number; previousKey: string | null },
+  walk: PagingOptions & {
+    concurrency: number
+    pageSize: number
+    startIndex: number
+    step: number
+    total: number
+    previousKey: string | null
+  },
 ): AsyncGenerator<CustomerAccount[]> {
   const controller = new AbortController()
   const stop = () => controller.abort()
@@ -103,21 +112,18 @@ async function* concurrentPages(
     next += walk.step
   }
   try {
-    for (let i = 0; i < Math.max(1, walk.concurrency ?? 1); i++) launch()
-    let pages = 1
+    for (let i = 0; i < walk.concurrency; i++) launch()
     let previousKey = walk.previousKey
     while (inFlight.length > 0) {
       if (walk.signal?.aborted) throw cancelled()
       const { data, correlationId } = await inFlight.shift()!
       launch()
-      pages++
       const items = data.items ?? []
       if (items.length === 0) return
       const key = pageKey(items)
       if (key === previousKey && !key.includes('?')) throw endless('Kibo returned the same page twice', correlationId)
       previousKey = key
       yield items
-      if (pages >= walk.maxPages) throw endless(`Kibo kept returning pages past the ${walk.total} accounts it announced`, correlationId)
     }
   } finally {
     walk.signal?.removeEventListener('abort', stop)
