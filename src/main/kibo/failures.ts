@@ -54,16 +54,15 @@ function statusKind(status: number, ctx: FailureContext): ErrorKind {
   return 'invalid-input'
 }
 
-function statusHint(kind: ErrorKind, status: number, ctx: FailureContext, retryAfterSeconds?: number): string {
+function statusHint(kind: ErrorKind, ctx: FailureContext, retryAfterSeconds?: number): string {
   switch (kind) {
     case 'auth-failed':
       return ctx.appAuth
         ? 'Check the client ID and secret of this profile, and that the application is installed and enabled on this tenant.'
         : 'Kibo issued an application token but refuses it here: check that the application is installed on this tenant and that the tenant and site are right.'
+    // Only the refresh call ends so (see statusKind).
     case 'auth-expired':
-      return ctx.refresh
-        ? 'Kibo no longer accepts the refresh token (it expired, was used already, or was revoked). Impersonate the customer again for a new ticket.'
-        : 'The refresh token is no longer valid: impersonate the cart again.'
+      return 'Kibo no longer accepts the refresh token (it expired, was used already, or was revoked). Impersonate the customer again for a new ticket.'
     case 'forbidden':
       return 'The application lacks a permission this call needs: give it the customer behaviours in Dev Center, then reinstall it on the tenant.'
     case 'not-found':
@@ -76,10 +75,9 @@ function statusHint(kind: ErrorKind, status: number, ctx: FailureContext, retryA
       return 'Kibo had a problem answering: try again shortly. If it persists, quote the correlation id to Kibo support.'
     case 'timeout':
       return 'Kibo gave up waiting for the request: try again.'
+    // A status is a bad response only as a redirect (see statusKind).
     case 'bad-response':
-      return status >= 300 && status < 400
-        ? 'Kibo redirected the request: check that the base URL is the https API address, ending in /api.'
-        : 'Check that the profile points at a Kibo API, then try again.'
+      return 'Kibo redirected the request: check that the base URL is the https API address, ending in /api.'
     default:
       return 'Check the values you entered (ids, responseFields, filter or sort syntax).'
   }
@@ -96,8 +94,8 @@ export function failureFromStatus(
 ): AppFailure {
   const kind = statusKind(status, ctx)
   const { summary, detail } = readErrorBody(bodyText, contentType, ctx.knownSecrets)
-  const hint = statusHint(kind, status, ctx, retryAfterSeconds)
-  if (kind === 'auth-expired' && ctx.refresh) {
+  const hint = statusHint(kind, ctx, retryAfterSeconds)
+  if (kind === 'auth-expired') {
     const said = summary ? ` Kibo answered HTTP ${status}: ${summary}` : ` Kibo answered HTTP ${status}.`
     return build(kind, `The customer ticket can no longer be refreshed — impersonate again.${said}`, hint, status, correlationId, detail)
   }
