@@ -1,7 +1,7 @@
 // The small pieces under the client, at their edges: what the request log keeps of an exchange,
 // what is taken for a token, the waits between attempts, JWT segments, and the checks on answers.
 import { getEventListeners } from 'node:events'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { checkAccount, checkAccountPage, checkTicket } from './answerChecks'
 import {
   curlCommand,
@@ -201,6 +201,24 @@ describe('waits', () => {
     const t = Date.now()
     await defaultSleep(60_000, AbortSignal.abort())
     expect(Date.now() - t).toBeLessThan(1000)
+  })
+
+  it('the default sleep leaves no timer behind when aborted', async () => {
+    vi.useFakeTimers()
+    try {
+      const controller = new AbortController()
+      const waiting = defaultSleep(60_000, controller.signal)
+      expect(vi.getTimerCount()).toBe(1)
+      controller.abort()
+      await waiting
+      expect(vi.getTimerCount()).toBe(0)
+      const done = defaultSleep(1000)
+      vi.advanceTimersByTime(1000)
+      await done
+      expect(vi.getTimerCount()).toBe(0)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('sleepUnlessAborted: the sleep itself without a signal; nothing once aborted; no listener left', async () => {

@@ -5,7 +5,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { deflateSync, gzipSync } from 'node:zlib'
 import type { AxiosInstance } from 'axios'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { buildUrl, createAxiosTransport, createNodeTransport, createTransport, type WireRequest } from './transport'
 
 let server: Server | undefined
@@ -287,5 +287,27 @@ describe('the node transport', () => {
     const transport = createNodeTransport()
     for (let i = 0; i < 3; i++) await transport(get(url, { signal: controller.signal }))
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0)
+  })
+})
+
+describe('no deadline left running', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('after an answer, a refused URL or a failure', async () => {
+    const url = await serve((_req, res) => res.end('{}'))
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    expect(await createNodeTransport()(get(url, { timeoutMs: 60_000 }))).toMatchObject({ type: 'response', status: 200 })
+    expect(vi.getTimerCount()).toBe(0)
+    expect(await createNodeTransport()(get('not a url', { timeoutMs: 60_000 }))).toEqual({ type: 'problem', problem: 'network' })
+    expect(vi.getTimerCount()).toBe(0)
+    expect(
+      await createAxiosTransport(fakeAxios(async () => ({ status: 200, data: '', headers: {} })))(get(url, { timeoutMs: 60_000 })),
+    ).toMatchObject({
+      type: 'response',
+    })
+    expect(await throwing({ code: 'ECONNRESET' })(get(url, { timeoutMs: 60_000 }))).toMatchObject({ problem: 'reset' })
+    expect(vi.getTimerCount()).toBe(0)
   })
 })
