@@ -345,6 +345,8 @@ export const calls = {
       sort: datasetSortSchema.optional(),
       search: z.string().max(500).optional(),
       filter: z.string().max(2000).optional(),
+      /** Progress and Cancel for a filter that reads a large file through (fields outside the list's columns). */
+      operationId,
     }),
   ),
   'datasets.account': call<CustomerAccount>()(z.strictObject({ datasetId: id, index: z.number().int().min(0) })),

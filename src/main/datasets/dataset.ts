@@ -9,6 +9,7 @@ import { compileAccountFilter } from '../../shared/accountFilter'
 import type { z } from 'zod'
 import { AccountIndex, foldForSearch } from './accountIndex'
 import type { AccountSource } from './fileAccounts'
+import type { ScanWatch } from './fileSlices'
 import { FilterViews } from './filterView'
 
 export type DatasetSort = z.infer<typeof datasetSortSchema>
@@ -57,13 +58,14 @@ export class Dataset {
     return account
   }
 
-  query(query: DatasetQuery): DatasetPage {
+  /** One page of a query. `watch` follows a walk through the file, when a filter needs one (fileAccounts.ts). */
+  query(query: DatasetQuery, watch?: ScanWatch): DatasetPage {
     const matchKey = `${query.search?.trim().toLowerCase() ?? ''}\u0000${query.filter?.trim() ?? ''}`
     const sort = query.sort && !(query.sort.field === 'index' && query.sort.direction === 'asc') ? query.sort : undefined
     const resultKey = `${matchKey}\u0000${sort ? `${sort.field}:${sort.direction}` : ''}`
     let result = this.#result
     if (result?.key !== resultKey) {
-      const matches = this.#match(matchKey, query.search ?? '', query.filter ?? '')
+      const matches = this.#match(matchKey, query.search ?? '', query.filter ?? '', watch)
       result = { key: resultKey, indices: this.#sorted(matches, sort) }
       this.#result = result
     }
@@ -77,7 +79,7 @@ export class Dataset {
   }
 
   // Indices (ascending) of the accounts the search and filter keep; null means all.
-  #match(key: string, search: string, filter: string): Uint32Array | null {
+  #match(key: string, search: string, filter: string, watch?: ScanWatch): Uint32Array | null {
     if (this.#matches?.key === key) return this.#matches.indices
     const terms = foldForSearch(search)
       .split(/[\s\u0000-\u001f]+/)
@@ -85,9 +87,9 @@ export class Dataset {
       .sort((a, b) => b.length - a.length) // the longest term is usually the rarest: scan for it
     const compiled = filter.trim() === '' ? null : this.#compile(filter.trim())
     let indices: Uint32Array | null = null
-    if (terms.length > 0) indices = this.#search(terms, compiled?.test ?? null, compiled?.paths ?? [])
+    if (terms.length > 0) indices = this.#search(terms, compiled?.test ?? null, compiled?.paths ?? [], watch)
     else if (compiled) {
-      const subjects = this.#views.get(this.accounts, compiled.paths)
+      const subjects = this.#views.get(this.accounts, compiled.paths, watch)
       const out = new Uint32Array(this.count)
       let n = 0
       for (let i = 0; i < out.length; i++) if (compiled.test(subjects[i])) out[n++] = i
@@ -99,9 +101,9 @@ export class Dataset {
 
   // Finds the first term with native indexOf over all texts at once, jumping to the next account
   // after each hit; checks the other terms and the filter only on those candidates.
-  #search(terms: string[], test: ((account: unknown) => boolean) | null, paths: string[][]): Uint32Array {
+  #search(terms: string[], test: ((account: unknown) => boolean) | null, paths: string[][], watch?: ScanWatch): Uint32Array {
     const { searchAll, searchStarts } = this.index
-    const subjects = test ? this.#views.get(this.accounts, paths) : []
+    const subjects = test ? this.#views.get(this.accounts, paths, watch) : []
     const out: number[] = []
     let at = searchAll.indexOf(terms[0])
     while (at !== -1) {

@@ -195,6 +195,51 @@ describe('FileAccounts: walking the file in windows', () => {
     }
   })
 
+  it('tells a watcher how far the walk is, and stops when it asks, leaving filters as good as before', () => {
+    const path = file(JSON.stringify(generated))
+    const parsed = parseAccountFile(path, { leanFromBytes: 0 })
+    const size = parsed.bytes
+    // A window of 4 KB: the 240 accounts take many windows.
+    const source = new FileAccounts(4096)
+    const spans: [number, number][] = []
+    let at = 1 // after '['
+    for (const account of generated) {
+      const length = Buffer.byteLength(JSON.stringify(account))
+      spans.push([at, length])
+      at += length + 1
+    }
+    for (const [start, length] of spans) source.locate(start, length)
+    source.attach(path, statSync(path))
+    const seen: number[] = []
+    let visited = 0
+    source.forEach(() => visited++, { progress: (done, total) => seen.push(done / total), cancelled: () => false })
+    expect(visited).toBe(240)
+    expect(seen.length).toBeGreaterThan(10)
+    expect(seen[0]).toBe(1 / size)
+    expect(seen[seen.length - 1]).toBe(1)
+    expect(seen.every((value, k) => k === 0 || value > seen[k - 1])).toBe(true)
+
+    let asked = 0
+    visited = 0
+    const error = failure(() =>
+      source.forEach(() => visited++, {
+        progress: () => {},
+        cancelled: () => ++asked > 3,
+      }),
+    )
+    expect(error).toMatchObject({ kind: 'cancelled' })
+    expect(visited).toBeGreaterThan(0)
+    expect(visited).toBeLessThan(240)
+
+    // Through a dataset: a walk cancelled half-way, then the same filter again, answers in full.
+    const dataset = new Dataset(parsed.source, parsed.index)
+    const query = { offset: 0, limit: 500, filter: 'contacts.address.countryCode = "DE"' }
+    expect(failure(() => dataset.query(query, { progress: () => {}, cancelled: () => true }))).toMatchObject({ kind: 'cancelled' })
+    const heldAnswer = new Dataset(held(path).accounts).query(query)
+    expect(heldAnswer.total).toBeGreaterThan(0)
+    expect(dataset.query(query)).toEqual(heldAnswer)
+  })
+
   it('says it was not told where the file is, rather than reading nothing', () => {
     const source = new FileAccounts()
     source.locate(0, 10)

@@ -9,15 +9,15 @@ import { isBundle } from '../../shared/customer360'
 import type { CustomerAccount } from '../../shared/kibo'
 import { withoutSecrets } from '../exports/secrets'
 import { isTicket } from './accountShape'
-import { changedOnDisk, FileSlices } from './fileSlices'
+import { changedOnDisk, FileSlices, type ScanWatch } from './fileSlices'
 
 /** What a dataset queries over: an array of accounts, or accounts read back from their file. */
 export interface AccountSource {
   readonly length: number
   /** The account at `index` (0 ≤ index < length). */
   at(index: number): CustomerAccount | undefined
-  /** Every account in order. */
-  forEach(visit: (account: CustomerAccount, index: number) => void): void
+  /** Every account in order; a file's accounts tell `watch` how far the walk is and stop when it asks. */
+  forEach(visit: (account: CustomerAccount, index: number) => void, watch?: ScanWatch): void
 }
 
 /** The account a record of the file stands for, as parseFile.ts kept it: a ticket's or a bundle's account, tokens dropped. */
@@ -83,12 +83,13 @@ export class FileAccounts implements AccountSource {
     return account
   }
 
-  forEach(visit: (account: CustomerAccount, index: number) => void): void {
+  forEach(visit: (account: CustomerAccount, index: number) => void, watch?: ScanWatch): void {
     this.#file.each(
       this.#length,
       (k) => this.#starts[k],
       (k) => this.#lengths[k],
       (bytes, from, to, k) => visit(this.#held.get(k) ?? parseRecord(bytes, from, to), k),
+      watch,
     )
   }
 }

@@ -15,6 +15,17 @@ export function changedOnDisk(): AppFailure {
   })
 }
 
+/** Someone following a walk through the file: told how far it is, asked whether to stop. */
+export interface ScanWatch {
+  /** `done` of `total` bytes of the file walked. */
+  progress(done: number, total: number): void
+  cancelled(): boolean
+}
+
+export function scanCancelled(): AppFailure {
+  return new AppFailure({ kind: 'cancelled', message: 'Reading the file for the filter was cancelled.' })
+}
+
 /** Bytes read in one go when walking many slices in file order. */
 const WINDOW = 8 << 20
 
@@ -41,13 +52,15 @@ export class FileSlices {
 
   /**
    * Each slice in turn (`starts` ascending, as the file holds them), read through one descriptor in
-   * windows of a few MB: `visit(bytes, from, to, k)` sees slice k as bytes[from, to).
+   * windows of a few MB: `visit(bytes, from, to, k)` sees slice k as bytes[from, to). `watch` is
+   * told the progress and asked whether to stop before each window is read.
    */
   each(
     count: number,
     startOf: (k: number) => number,
     lengthOf: (k: number) => number,
     visit: (bytes: Buffer, from: number, to: number, k: number) => void,
+    watch?: ScanWatch,
   ): void {
     this.#withFile((fd) => {
       let window = Buffer.allocUnsafe(this.#window)
@@ -61,10 +74,15 @@ export class FileSlices {
           base = start
           filled = Math.min(window.length, this.#file!.size - start)
           if (filled < length) throw changedOnDisk()
+          if (watch) {
+            if (watch.cancelled()) throw scanCancelled()
+            watch.progress(start, this.#file!.size)
+          }
           fill(fd, window, filled, start)
         }
         visit(window, start - base, start - base + length, k)
       }
+      watch?.progress(this.#file!.size, this.#file!.size)
     })
   }
 

@@ -5,11 +5,12 @@
 // an earlier one, walks only the slim copies.
 import { setOwn } from '../exports/secrets'
 import { isPlainObject } from './accountShape'
+import type { ScanWatch } from './fileSlices'
 
 /** The accounts (an array, or a file's accounts read back: fileAccounts.ts). */
 interface Accounts {
   readonly length: number
-  forEach(visit: (account: unknown, index: number) => void): void
+  forEach(visit: (account: unknown, index: number) => void, watch?: ScanWatch): void
 }
 
 interface PathNode {
@@ -113,15 +114,18 @@ export class FilterViews {
   /**
    * What to run a filter reading `paths` over: the accounts themselves when they are held and the
    * paths are top-level, else slim copies covering those paths (made in one pass over the accounts,
-   * which for a file whose accounts are not held reads the file).
+   * which for a file whose accounts are not held reads the file, telling `watch` how far it is).
+   * A walk stopped half-way leaves the copies as good as before: the next one copies those fields again.
    */
-  get(accounts: Accounts, paths: readonly (readonly string[])[]): readonly unknown[] {
+  get(accounts: Accounts, paths: readonly (readonly string[])[], watch?: ScanWatch): readonly unknown[] {
     if (Array.isArray(accounts) && isFlat(paths)) return accounts as readonly unknown[]
     const slim = (this.#slim ??= Array.from({ length: accounts.length }, () => ({})))
     const todo = missing(this.#known, paths)
     if (todo) {
       const plan = steps(todo)
-      accounts.forEach((account, i) => extend(slim[i], account, plan))
+      const visit = (account: unknown, i: number) => extend(slim[i], account, plan)
+      if (Array.isArray(accounts)) accounts.forEach(visit)
+      else accounts.forEach(visit, watch)
       merge(this.#known, todo)
     }
     return slim

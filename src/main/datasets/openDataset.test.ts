@@ -69,6 +69,30 @@ describe('openDataset (worker)', () => {
     }
   })
 
+  it('says how far a filter has read a large file, and stops reading when cancelled', async () => {
+    const handle = await openDataset(good, { leanFromBytes: 0 })
+    try {
+      const done: number[] = []
+      const query = { offset: 0, limit: 300, filter: 'notes.content contains "delivery"' }
+      const page = await handle.query(query, { onProgress: (p) => done.push(p.done) })
+      expect(page.total).toBeGreaterThan(0)
+      expect(done[done.length - 1]).toBe(handle.summary.bytes)
+      const stop = new AbortController()
+      stop.abort()
+      expect(await appErrorOf(handle.query({ ...query, filter: 'segments.code = "VIP"' }, { signal: stop.signal }))).toMatchObject({
+        kind: 'cancelled',
+      })
+      // A cancel sent while the worker is busy: the query ends cancelled, and the file answers afterwards.
+      const later = new AbortController()
+      const cancelled = handle.query({ ...query, filter: 'attributes.values = "x"' }, { signal: later.signal })
+      later.abort()
+      expect(await appErrorOf(cancelled)).toMatchObject({ kind: 'cancelled' })
+      expect((await handle.query({ ...query, filter: 'segments.code = "VIP"' })).total).toBeGreaterThan(0)
+    } finally {
+      await handle.close()
+    }
+  })
+
   it('refuses a bad file with a located bad-file error, leaving open files alone', async () => {
     const open = await openDataset(good)
     try {

@@ -11,9 +11,17 @@ import type { DatasetQuery } from './dataset'
 import type { OpenOrder, WorkerAsk, WorkerReply, WorkerRequest } from './protocol'
 import { datasetWorkerStart, type WorkerStart } from './workerScript'
 
+/** For a query that may walk the file (a filter on fields outside the columns of a large file). */
+export interface QueryOptions {
+  /** Stops the walk and rejects with kind 'cancelled'. */
+  signal?: AbortSignal
+  /** Bytes walked of the file's total. */
+  onProgress?: ProgressListener
+}
+
 export interface DatasetHandle {
   readonly summary: DatasetSummary
-  query(query: DatasetQuery): Promise<DatasetPage>
+  query(query: DatasetQuery, options?: QueryOptions): Promise<DatasetPage>
   account(index: number): Promise<CustomerAccount>
   /** The whole record at `index` as the file holds it (tokens dropped): a customer bundle with its sections. */
   record(index: number): Promise<unknown>
@@ -35,6 +43,10 @@ export interface OpenDatasetOptions {
   worker?: WorkerStart
 }
 
+function queryCancelled(): AppFailure {
+  return new AppFailure({ kind: 'cancelled', message: 'Reading the file for the filter was cancelled.' })
+}
+
 function stopped(): AppFailure {
   return new AppFailure({ kind: 'internal', message: 'The worker that held this file stopped.', hint: 'Open the file again.' })
 }
@@ -53,9 +65,13 @@ export function openDataset(path: string, options: OpenDatasetOptions = {}): Pro
   const { signal } = options
   if (signal?.aborted) return Promise.reject(new AppFailure({ kind: 'cancelled', message: 'Opening the file was cancelled.' }))
   const fullPath = resolve(path)
-  const order: OpenOrder = { path: fullPath, maxBytes: options.maxBytes, leanFromBytes: options.leanFromBytes }
+  const cancel = new SharedArrayBuffer(4)
+  const order: OpenOrder = { path: fullPath, maxBytes: options.maxBytes, leanFromBytes: options.leanFromBytes, cancel }
   const worker = new Worker((options.worker ?? datasetWorkerStart()).script, { workerData: order })
-  const pending = new Map<number, { resolve(value: unknown): void; reject(error: AppFailure): void }>()
+  const pending = new Map<
+    number,
+    { resolve(value: unknown): void; reject(error: AppFailure): void; progress?: (done: number, total: number) => void }
+  >()
   let nextId = 1
   let closed = false
   let progress: ProgressReporter | null = null
@@ -68,12 +84,38 @@ export function openDataset(path: string, options: OpenDatasetOptions = {}): Pro
     pending.clear()
   }
 
-  const ask = <T>(request: WorkerAsk): Promise<T> => {
+  const ask = <T>(request: WorkerAsk, watch: QueryOptions = {}): Promise<T> => {
     if (closed)
       return Promise.reject(new AppFailure({ kind: 'not-found', message: 'That file is no longer open.', hint: 'Open it again.' }))
+    const { signal, onProgress } = watch
+    if (signal?.aborted) return Promise.reject(queryCancelled())
     const id = nextId++
     return new Promise<T>((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (value: unknown) => void, reject })
+      let reporter: ProgressReporter | null = null
+      const startedAt = performance.now()
+      const onAbort = () => {
+        if (!pending.delete(id)) return
+        Atomics.store(new Int32Array(cancel), 0, id)
+        reject(queryCancelled())
+      }
+      const settled =
+        <V>(then: (value: V) => void) =>
+        (value: V) => {
+          signal?.removeEventListener('abort', onAbort)
+          then(value)
+        }
+      pending.set(id, {
+        resolve: settled(resolve as (value: unknown) => void),
+        reject: settled(reject),
+        progress: onProgress
+          ? (done, total) => {
+              reporter ??= createProgressReporter(total, onProgress, undefined, startedAt)
+              if (done >= total) reporter.finish(done)
+              else reporter.update(done)
+            }
+          : undefined,
+      })
+      signal?.addEventListener('abort', onAbort, { once: true })
       const message: WorkerRequest = { ...request, id }
       worker.postMessage(message)
     })
@@ -119,7 +161,7 @@ export function openDataset(path: string, options: OpenDatasetOptions = {}): Pro
           }
           resolveOpen({
             summary,
-            query: (query) => ask<DatasetPage>({ type: 'query', query }),
+            query: (query, watch) => ask<DatasetPage>({ type: 'query', query }, watch),
             account: (index) => ask<CustomerAccount>({ type: 'account', index }),
             record: (index) => ask<unknown>({ type: 'record', index }),
             close: async () => {
@@ -130,6 +172,9 @@ export function openDataset(path: string, options: OpenDatasetOptions = {}): Pro
           })
           return
         }
+        case 'scan':
+          pending.get(message.id)?.progress?.(message.done, message.total)
+          return
         case 'reply': {
           const request = pending.get(message.id)
           if (!request) return

@@ -8,6 +8,11 @@ export interface OpenOrder {
   path: string
   maxBytes?: number
   leanFromBytes?: number
+  /**
+   * One Int32 the main side sets to the id of a request it no longer wants: a walk through the
+   * file for that request stops at its next window (the worker cannot read messages mid-walk).
+   */
+  cancel: SharedArrayBuffer
 }
 
 export type WorkerAsk =
@@ -19,6 +24,8 @@ export type WorkerRequest = WorkerAsk & { id: number }
 
 export type WorkerReply =
   | { type: 'progress'; done: number; total: number }
+  /** How far request `id` has walked through the file (a filter on fields outside the columns). */
+  | { type: 'scan'; id: number; done: number; total: number }
   | {
       type: 'opened'
       shape: DatasetSummary['shape']

@@ -18,6 +18,8 @@ function asAppError(error: unknown): AppError {
   return { kind: 'internal', message: `The file could not be read (${name}).` }
 }
 
+const order = workerData as OpenOrder
+const cancel = new Int32Array(order.cancel)
 let dataset: Dataset | null = null
 let bundles: BundleRecords | null = null
 
@@ -25,7 +27,11 @@ port.on('message', (request: WorkerRequest) => {
   try {
     if (!dataset || !bundles) throw new AppFailure({ kind: 'internal', message: 'The file is not open.' })
     let value: unknown
-    if (request.type === 'query') value = dataset.query(request.query)
+    if (request.type === 'query')
+      value = dataset.query(request.query, {
+        progress: (done, total) => post({ type: 'scan', id: request.id, done, total }),
+        cancelled: () => Atomics.load(cancel, 0) === request.id,
+      })
     else if (request.type === 'account') value = dataset.account(request.index)
     else {
       dataset.account(request.index) // the same "no customer #n" as an account
@@ -37,7 +43,6 @@ port.on('message', (request: WorkerRequest) => {
   }
 })
 
-const order = workerData as OpenOrder
 try {
   // One message per read (4 MB): the main side's progress reporter does the throttling.
   const parsed = parseAccountFile(order.path, {

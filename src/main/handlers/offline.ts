@@ -1,6 +1,7 @@
 import { lstat } from 'node:fs/promises'
 import type { DatasetView, ExportResult, FileExistsAnswer } from '../../shared/contract'
 import { fail } from '../../shared/errors'
+import { indexFromBytes } from '../../shared/settings'
 import type { CustomerAccount } from '../../shared/kibo'
 import type { Core } from '../core'
 import type { Handlers } from '../dispatch'
@@ -77,6 +78,7 @@ export function offlineHandlers(core: Core): Pick<Handlers, OfflineCalls> {
         // Through the registry: the same file is not read twice, and the cap is checked before a worker starts.
         const handle = await datasets.open(source, {
           signal: s,
+          leanFromBytes: indexFromBytes(core.settings.get()),
           onProgress: (p) =>
             events.emit('progress', {
               operationId: id,
@@ -94,7 +96,24 @@ export function offlineHandlers(core: Core): Pick<Handlers, OfflineCalls> {
         return shown
       })
     },
-    'datasets.query': async ({ datasetId, ...query }) => dataset(datasetId).query(query),
+    'datasets.query': async ({ datasetId, operationId, ...query }, { signal }) => {
+      const handle = dataset(datasetId)
+      // A filter on fields outside the columns of a large file reads it through: say how far, and let it be cancelled.
+      return operations.run({ id: operationId, parent: signal }, (s, id) =>
+        handle.query(query, {
+          signal: s,
+          onProgress: (p) =>
+            events.emit('progress', {
+              operationId: id,
+              phase: `reading ${handle.summary.name} for the filter`,
+              done: p.done,
+              total: p.total,
+              ratePerSecond: p.ratePerSecond ?? null,
+              etaSeconds: p.etaSeconds ?? null,
+            }),
+        }),
+      )
+    },
     'datasets.account': async ({ datasetId, index }) => dataset(datasetId).account(index),
     'datasets.close': async ({ datasetId }) => ({ closed: await datasets.close(datasetId) }),
 

@@ -31,7 +31,8 @@ export class SettingsStore {
   }
 
   save(next: Settings): Settings {
-    const parsed = settingsSchema.safeParse(next)
+    // A setting left out keeps its default (a caller from before it existed).
+    const parsed = settingsSchema.safeParse({ ...defaultSettings, ...next })
     if (!parsed.success) fail('invalid-input', parsed.error.issues[0]?.message ?? 'Those settings are not valid.')
     try {
       this.#backing.store = parsed.data

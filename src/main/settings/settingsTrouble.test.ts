@@ -19,7 +19,7 @@ describe('SettingsStore when things go wrong', () => {
 
   it('uses what a good file holds', () => {
     const store = new SettingsStore({ directory: 'unused', createBackingStore: memory({ kiboTimeoutSeconds: 120 }) })
-    expect(store.get()).toEqual({ kiboTimeoutSeconds: 120 })
+    expect(store.get()).toEqual({ ...defaultSettings, kiboTimeoutSeconds: 120 })
     expect(store.problems).toEqual([])
   })
 
@@ -32,8 +32,8 @@ describe('SettingsStore when things go wrong', () => {
     })
     expect(store.get()).toEqual(defaultSettings)
     expect(store.problems).toEqual(['The settings file could not be opened; settings are kept until the app closes.'])
-    expect(store.save({ kiboTimeoutSeconds: 45 })).toEqual({ kiboTimeoutSeconds: 45 })
-    expect(store.get()).toEqual({ kiboTimeoutSeconds: 45 })
+    expect(store.save({ kiboTimeoutSeconds: 45 })).toEqual({ ...defaultSettings, kiboTimeoutSeconds: 45 })
+    expect(store.get()).toEqual({ ...defaultSettings, kiboTimeoutSeconds: 45 })
   })
 
   it('refuses a save it cannot write with a file error naming the cause, keeping the last good settings', async () => {
@@ -49,7 +49,7 @@ describe('SettingsStore when things go wrong', () => {
     const failure = await appErrorOf(() => store.save({ kiboTimeoutSeconds: 90 }))
     expect(failure).toMatchObject({ kind: 'file', hint: 'Check that the app’s settings folder is writable.' })
     expect(failure.message).toContain('(EROFS)')
-    expect(store.get()).toEqual({ kiboTimeoutSeconds: 60 })
+    expect(store.get()).toEqual({ ...defaultSettings, kiboTimeoutSeconds: 60 })
   })
 
   it('says which value is wrong, and that it was the input that was wrong', async () => {
@@ -68,6 +68,6 @@ describe('SettingsStore when things go wrong', () => {
     expect(store.get()).toEqual(defaultSettings)
     const saved = store.save({ kiboTimeoutSeconds: 40 })
     saved.kiboTimeoutSeconds = 8
-    expect(store.get()).toEqual({ kiboTimeoutSeconds: 40 })
+    expect(store.get()).toEqual({ ...defaultSettings, kiboTimeoutSeconds: 40 })
   })
 })
