@@ -31,6 +31,7 @@ describe('findJsonSyntaxError', () => {
     '"a\\u09AF\\uaFfF"',
     '"\\/\\b\\f\\n\\r\\t\\"\\\\"',
     '"\x7f~!"',
+    '"a b"',
   ])('finds nothing wrong in %j', (text) => {
     expect(JSON.parse(text)).not.toBe(undefined)
     expect(check(text)).toBe(null)
@@ -61,6 +62,7 @@ describe('findJsonSyntaxError', () => {
     ['[1e]', 1, 'A malformed number.'],
     ['tru', 0, "Unexpected 't' where a value should be."],
     ['fals', 0, "Unexpected 'f' where a value should be."],
+    ['trux', 0, "Unexpected 't' where a value should be."],
     ['nulx', 0, "Unexpected 'n' where a value should be."],
     ['x', 0, "Unexpected 'x' where a value should be."],
     ['/', 0, "Unexpected '/' where a value should be."],
@@ -119,6 +121,8 @@ describe('findJsonSyntaxError', () => {
     expect(check('x-1', 1, 2)).toEqual({ offset: 0, message: 'A malformed number.' })
     expect(check('[1]', 0, 2)).toEqual({ offset: 2, message: 'The JSON ends before every { and [ is closed.' })
     expect(check('12', 0, 1)).toBe(null)
+    expect(check('12.', 0, 1)).toBe(null)
+    expect(check('1.23e', 0, 3)).toBe(null)
   })
 
   it('agrees with JSON.parse on which short token sequences are valid', () => {
