@@ -278,6 +278,11 @@ function account(seed: number, index: number): { account: CustomerAccount; cartC
   return { account: result, cartCount: isAnonymous ? 0 : d.int(1, 2) }
 }
 
+/** Account `index` of the tenant `seed` draws, alone: the same as generateAccounts' (for files too large to generate at once). */
+export function generatedAccount(seed: number, index: number): CustomerAccount {
+  return account(seed, index).account
+}
+
 export function generateAccounts(options: GenerateOptions): GeneratedTenant {
   const { seed, count } = options
   if (!Number.isInteger(count) || count < 0) throw new RangeError('count must be a non-negative integer')
