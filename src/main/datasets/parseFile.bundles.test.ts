@@ -94,6 +94,14 @@ describe('parseAccountFile: customer bundles', () => {
     expect(parsed.warnings).toEqual(['The file holds tokens or secrets (an auth ticket?): they were dropped and are not kept.'])
   })
 
+  it('says nothing of tokens when only a section holds secret-looking keys; they are dropped when it is read back', () => {
+    const one = bundle(1, 'Ada', { sections: { loginState: { readAt, tenant, data: { password: 'p-secret', isLocked: true } } } })
+    const parsed = parseAccountFile(file(lines([bundle(2, 'Bo'), one])))
+    expect(parsed.warnings).toEqual([])
+    expect(parsed.accounts[1]).toEqual(one.account)
+    expect(parsed.bundles.record(1)).toEqual(bundle(1, 'Ada', { sections: { loginState: { readAt, tenant, data: { isLocked: true } } } }))
+  })
+
   it('leaves out malformed bundle lines, naming the first three, and opens the others', () => {
     const noTenant = { ...bundle(3, 'Cy'), tenant: 7 }
     const text = lines([
@@ -201,6 +209,11 @@ describe('parseAccountFile: warnings and limits', () => {
     truncateSync(path, 1.5 * 1024 ** 3)
     expect(failure(path, { maxBytes: 1024 ** 3 }).message).toBe("big.json is 1.5 GB; files over 1.0 GB can't be opened.")
     rmSync(path)
+  })
+
+  it('says how many bytes of white space a file without JSON holds', () => {
+    expect(failure(file(' '), {}).message).toMatch(/^f\d+\.json contains no JSON value: its 1 byte is all white space\.$/)
+    expect(failure(file(' \n'), {}).message).toMatch(/^f\d+\.json contains no JSON value: its 2 bytes are all white space\.$/)
   })
 
   it('opens a file exactly at the limit', () => {
