@@ -22,6 +22,9 @@ describe('sectionResponseFields', () => {
     expect(sectionEnvelope('credits')).toEqual(['startIndex', 'pageSize', 'pageCount', 'totalCount'])
     expect(sectionEnvelope('credits', 'GC-1')).toBeNull()
     expect(sectionEnvelope('cards', 'x')).toEqual(['totalCount'])
+    // A key changes only the credits' envelope.
+    for (const section of ['auditLog', 'visits', 'orders', 'wishlists'] as const)
+      expect(sectionEnvelope(section, 'k')).toEqual(['startIndex', 'pageSize', 'pageCount', 'totalCount'])
   })
   it('adds the fields the app needs to the item, once', () => {
     expect(sectionResponseFields('orders', 'id', { also: ['customerAccountId'] })).toBe(
@@ -70,7 +73,8 @@ describe('narrowSection', () => {
     expect(narrowSection('cart', page, undefined)).toBe(page)
   })
   it('leaves a composite section as is when it is not an object or lacks the part', () => {
-    for (const data of [null, [{ cart: { total: 1 } }], 'cart', 3]) expect(narrowSection('cart', data, 'total')).toBe(data)
+    const callable = Object.assign(() => undefined, { cart: { total: 1, id: 'k' } })
+    for (const data of [null, [{ cart: { total: 1 } }], 'cart', 3, callable]) expect(narrowSection('cart', data, 'total')).toBe(data)
     for (const data of [{ cart: null, x: 1 }, { summary: { total: 3 } }]) expect(narrowSection('cart', data, 'total')).toBe(data)
     // A section without parts is narrowed whole.
     expect(narrowSection('loginState', { isLocked: true, emailAddress: 'a' }, 'isLocked')).toEqual({ isLocked: true })

@@ -97,7 +97,6 @@ export function sectionResponseFields(
   if (!text) return undefined
   const parsed = parseResponseFields(text)
   if (!parsed.ok) throw new ResponseFieldsSyntaxError(parsed.error)
-  if (parsed.fields.length === 0) return undefined
   const item = mergeFieldNodes([...parsed.fields, ...(options.also ?? []).map((name) => field(name))])
   const envelope = sectionEnvelope(section, options.key ?? null)
   return printResponseFields(envelope ? [...envelope.map((name) => field(name)), field('items', item)] : item)

@@ -152,7 +152,8 @@ describe('collectBundle', () => {
   })
 
   it('keeps a paged answer that is not a page as it came', async () => {
-    for (const data of [null, [1, 2], { items: 'x' }, 'text']) {
+    const callable = Object.assign(() => undefined, { items: [1] })
+    for (const data of [null, [1, 2], { items: 'x' }, 'text', callable]) {
       const { read } = reader((q) => (q.section === 'visits' ? data : {}))
       const bundle = await collectBundle({ account, tenant, read, shopper: false, signal: signal() })
       expect(bundle.sections.visits).toEqual({ readAt: answeredAt, tenant: `${tenant} (live)`, data })
@@ -181,6 +182,8 @@ describe('collectBundle', () => {
       tenant,
       error: { kind: 'timeout', message: 'Kibo did not answer.' },
     })
+    // No status when Kibo gave none: not even an empty one.
+    expect(Object.keys((bundle.sections.credits as { error: object }).error)).toEqual(['kind', 'message'])
     expect(bundle.sections.visits).toEqual({
       readAt: '2026-12-01T10:00:06.000Z',
       tenant,
@@ -286,6 +289,18 @@ describe('collectBundle', () => {
         return view(query.section, {})
       }
       await expect(collectBundle({ account, tenant, read, shopper: false, signal: controller.signal })).rejects.toMatchObject(cancelled)
+    })
+
+    it('during the very last read: no bundle comes back', async () => {
+      const controller = new AbortController()
+      const read: ReadSection = async (query) => {
+        if (query.section === 'order') {
+          controller.abort()
+          throw new AppFailure({ kind: 'network', message: 'socket closed' })
+        }
+        return view(query.section, query.section === 'orders' ? { items: [{ id: 'a' }] } : {})
+      }
+      await expect(collectBundle({ account, tenant, read, shopper: true, signal: controller.signal })).rejects.toMatchObject(cancelled)
     })
   })
 })

@@ -99,7 +99,7 @@ export async function collectBundle(options: CollectOptions): Promise<CustomerBu
         data: { ...first.data, startIndex: 0, pageSize: kept.length, pageCount: 1, totalCount: total, items: kept },
       }
     } catch (error) {
-      if (signal.aborted) cancelledIf(signal)
+      cancelledIf(signal)
       return errorEntry(error, readAt, tenant)
     }
   }

@@ -69,6 +69,10 @@ describe('the cart', () => {
     expect(gained({ id: 42 })).toEqual(['The cart gained an item (42).'])
     expect(gained({ quantity: 1 })).toEqual(['The cart gained an item (an item).'])
     expect(gained('loose')).toEqual(['The cart gained an item (an item).'])
+    expect(gained(null)).toEqual(['The cart gained an item (an item).'])
+    // A name that is not text is no name.
+    expect(gained({ id: 'a', product: { name: { en: 'Kettle' }, productCode: 'P9' } })).toEqual(['The cart gained an item (P9).'])
+    expect(gained({ id: 'a', product: { name: false, productCode: 'P9' } })).toEqual(['The cart gained an item (P9).'])
   })
   it('matches items by id, else by variation code, else by product code, else by the whole item', () => {
     const v = (code: string, variation: string, quantity: number) => ({
@@ -146,6 +150,7 @@ describe('the cart', () => {
       'Coupon Z was refused: no reason given.',
     ])
     expect(say('cart', { invalidCoupons: [{ couponCode: 'Z' }] }, { invalidCoupons: 'x' })).toEqual([])
+    expect(say('cart', { invalidCoupons: [] }, { invalidCoupons: ['NOPE', null] })).toEqual([])
   })
   it('says the total changed only when both sides have one', () => {
     expect(say('cart', { total: 30 }, { total: 27.5 })).toEqual(['Cart total 30 → 27.5.'])
@@ -213,6 +218,10 @@ describe('the login', () => {
       'Logged in since (last login Thu, 3 Dec 2026 12:00 UTC).',
     ])
     expect(say('loginState', { lastLoginOn: at }, { lastLoginOn: null })).toEqual([])
+  })
+  it('says nothing of what did not change', () => {
+    const same = { isLocked: true, failedLoginAttemptCount: 2, isPasswordChangeRequired: false, lastLoginOn: at }
+    expect(say('loginState', { ...same, emailAddress: 'a' }, { ...same, emailAddress: 'b' })).toEqual([])
   })
   it('reads nothing from a section that is not an object', () => {
     expect(say('loginState', { isLocked: true }, [true])).toEqual([])
@@ -329,6 +338,7 @@ describe('a section', () => {
     expect(compareBundles(none, none).sections).toEqual([])
     // A section without sentences still names itself in the headline.
     expect(compareBundles(none, one).summary).toBe('Since Tue, 1 Dec 2026 09:30 UTC: only in the later bundle.')
+    expect(compareBundles(one, none).summary).toBe('Since Tue, 1 Dec 2026 09:30 UTC: only in the earlier bundle.')
   })
 })
 
@@ -348,6 +358,9 @@ describe('order details', () => {
   it('reads keys from either side', () => {
     expect(compareBundles(bundle({}), keyed({ o1: failed('X.') })).sections.map((s) => s.key)).toEqual(['o1'])
     expect(compareBundles(keyed({ o1: failed('X.') }), bundle({})).sections.map((s) => s.key)).toEqual(['o1'])
+    // One side has keyed sections, but no order among them.
+    expect(compareBundles(bundle({}, { keyed: {} }), keyed({ o1: failed('X.') })).sections.map((s) => s.key)).toEqual(['o1'])
+    expect(compareBundles(keyed({ o1: failed('X.') }), bundle({}, { keyed: {} })).sections.map((s) => s.key)).toEqual(['o1'])
   })
 })
 
@@ -384,6 +397,17 @@ describe('the headline', () => {
         'wishlists hold 1 item (was 0); the login is now locked; new credit G (balance 1); 1 card added (VISA); ' +
         '1 new audit entry; account transactions changed (1 fields); visits changed (1 fields).',
     )
+  })
+  it('makes a clause of the first sentence or, without one, of the fields changed', () => {
+    const headline = (id: SectionId, before: unknown, after: unknown) =>
+      compareBundles(bundle({ [id]: ok(before) }), bundle({ [id]: ok(after) })).summary.replace('Since Tue, 1 Dec 2026 09:30 UTC: ', '')
+    // Only the full stop at the end goes.
+    expect(headline('cart', { total: 30 }, { total: 27.5 })).toBe('cart total 30 → 27.5.')
+    // Only a leading "The" is lowered; a name keeps its words.
+    const item = (quantity: number) => ({ id: 'i', product: { name: 'Big The Mug' }, quantity })
+    expect(headline('cart', { items: [item(1)] }, { items: [item(2)] })).toBe('big The Mug: quantity 1 → 2.')
+    // Every field counts: added, removed and changed.
+    expect(headline('visits', { a: 1, b: 2, c: 3 }, { a: 2, b: 2, d: 4, e: 5 })).toBe('visits changed (4 fields).')
   })
   it('counts account changes, one or many, by kind', () => {
     const result = compareBundles(bundle({}), bundle({}, { account: { ...account, lastName: 'King' } }))

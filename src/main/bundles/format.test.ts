@@ -62,6 +62,8 @@ describe('checkBundle', () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ exportedAt: undefined }, 'the bundle.exportedAt'],
       [{ exportedAt: 'last week' }, 'the bundle.exportedAt'],
+      // A number reads as a year, but is not a time of export.
+      [{ exportedAt: 2026 }, 'the bundle.exportedAt'],
       [{ tenant: 7 }, 'the bundle.tenant'],
       [{ account: [] }, 'the bundle.account'],
       [{ account: { id: '1001' } }, 'the bundle.account.id'],

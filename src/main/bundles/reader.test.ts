@@ -97,6 +97,10 @@ describe('sectionFromBundle', () => {
     // Not a page: given as it is.
     expect(read({ section: 'wishlists', startIndex: 1, pageSize: 1 }).data).toEqual({ items: 'none' })
     expect(read({ section: 'orders', startIndex: 1, pageSize: 1 }).data).toEqual([1, 2])
+    for (const data of [null, 'text', Object.assign(() => undefined, { items: [1, 2] })]) {
+      const odd = { ...bundle, sections: { visits: { readAt: at, tenant, data } } }
+      expect(sectionFromBundle(odd, { source, section: 'visits', startIndex: 1, pageSize: 1 }).data).toBe(data)
+    }
   })
 
   it('does not page a section Kibo does not page', () => {
@@ -110,6 +114,22 @@ describe('sectionFromBundle', () => {
       kind: 'invalid-input',
       message: expect.stringMatching(/^responseFields: ./),
     })
+    // Anything else that goes wrong while narrowing is not the expression's fault.
+    const trap = {
+      ...bundle,
+      sections: {
+        loginState: {
+          readAt: at,
+          tenant,
+          data: {
+            get isLocked(): boolean {
+              throw new RangeError('broken')
+            },
+          },
+        },
+      },
+    }
+    expect(() => sectionFromBundle(trap, { source, section: 'loginState', responseFields: 'isLocked' })).toThrow(RangeError)
   })
 
   it('needs a key for a keyed section, and refuses a filter', () => {

@@ -50,13 +50,11 @@ export function sectionFromBundle(bundle: CustomerBundle, query: SectionQuery): 
     })
   }
   let data = page(stored.data, info.paged ? query.startIndex : undefined, info.paged ? query.pageSize : undefined)
-  if (query.responseFields) {
-    try {
-      data = narrowSection(section, data, query.responseFields)
-    } catch (error) {
-      if (error instanceof ResponseFieldsSyntaxError) fail('invalid-input', `responseFields: ${error.message}`)
-      throw error
-    }
+  try {
+    data = narrowSection(section, data, query.responseFields)
+  } catch (error) {
+    if (error instanceof ResponseFieldsSyntaxError) fail('invalid-input', `responseFields: ${error.message}`)
+    throw error
   }
   return { section, key, data, readAt: stored.readAt, tenant: stored.tenant, from: 'bundle', correlationId: null, requestId: null }
 }

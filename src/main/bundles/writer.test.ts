@@ -124,6 +124,24 @@ describe('writeBundles', () => {
       expect(await readdir(dir)).toEqual(['early.json'])
     })
 
+    it('while customers are read: no further customer is asked for', async () => {
+      const controller = new AbortController()
+      const pulled: number[] = []
+      const source = (async function* () {
+        for (const id of [1, 2, 3, 4]) {
+          pulled.push(id)
+          yield customer(id)
+          if (id === 1) controller.abort()
+        }
+      })()
+      const path = join(dir, 'mid.jsonl')
+      await expect(writeBundles({ source, path, format: 'jsonl', redact: false, signal: controller.signal })).rejects.toMatchObject(
+        cancelled,
+      )
+      expect(pulled).toEqual([1, 2])
+      expect(await readdir(dir)).toEqual([])
+    })
+
     it('after the last customer was read: nothing is committed', async () => {
       const controller = new AbortController()
       const path = join(dir, 'late.jsonl')
