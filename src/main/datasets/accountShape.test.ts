@@ -245,6 +245,8 @@ describe('SecretHints', () => {
       '{"myExternalPassword":true}',
       'asExternalPassword": true',
       'assword": true',
+      // Only the password hint can be the flag: a token hint after the same letters is kept.
+      '{"hasExternalPoken"ab":true}',
     ]) {
       expect({ text, hint: scanned(text).within(0, text.length) }).toEqual({ text, hint: true })
     }
