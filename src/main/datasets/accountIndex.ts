@@ -106,6 +106,11 @@ export class AccountIndexBuilder {
   }
 }
 
+export type IndexColumns = Pick<
+  AccountIndex,
+  'count' | 'ids' | 'names' | 'emails' | 'userNames' | 'orderCounts' | 'amounts' | 'active' | 'updated' | 'searchAll' | 'searchStarts'
+>
+
 export class AccountIndex {
   readonly count: number
   readonly ids: Float64Array
@@ -122,8 +127,23 @@ export class AccountIndex {
   /** Where each account's text starts in searchAll; one more entry for the end. */
   readonly searchStarts: Int32Array
 
-  /** The columns of `accounts`, or of every account a builder was given. */
-  constructor(source: readonly CustomerAccount[] | AccountIndexBuilder) {
+  /** The columns of `accounts`, of every account a builder was given, or as saved (indexFile.ts). */
+  constructor(source: readonly CustomerAccount[] | AccountIndexBuilder | IndexColumns) {
+    if (!Array.isArray(source) && !(source instanceof AccountIndexBuilder)) {
+      const saved = source as IndexColumns
+      this.count = saved.count
+      this.ids = saved.ids
+      this.names = saved.names
+      this.emails = saved.emails
+      this.userNames = saved.userNames
+      this.orderCounts = saved.orderCounts
+      this.amounts = saved.amounts
+      this.active = saved.active
+      this.updated = saved.updated
+      this.searchAll = saved.searchAll
+      this.searchStarts = saved.searchStarts
+      return
+    }
     let built: AccountIndexBuilder
     if (source instanceof AccountIndexBuilder) built = source
     else {
@@ -144,6 +164,12 @@ export class AccountIndex {
     this.searchStarts = new Int32Array(n + 1)
     this.searchStarts.set(built.starts)
     this.searchStarts[n] = this.searchAll.length
+  }
+
+  /** Every column, to save and restore (indexFile.ts). */
+  saved(): IndexColumns {
+    const { count, ids, names, emails, userNames, orderCounts, amounts, active, updated, searchAll, searchStarts } = this
+    return { count, ids, names, emails, userNames, orderCounts, amounts, active, updated, searchAll, searchStarts }
   }
 
   /** The search text of account `index` (without its SEPARATOR). */

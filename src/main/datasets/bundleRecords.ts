@@ -38,6 +38,18 @@ export class BundleRecords {
     this.#spans.set(index, { start, length })
   }
 
+  /** What to keep to restore these records (indexFile.ts): the bundles held whole, and where the others lie. */
+  saved(): { held: [number, unknown][]; spans: [number, number, number][] } {
+    return { held: [...this.#held], spans: [...this.#spans].map(([index, span]) => [index, span.start, span.length]) }
+  }
+
+  static restore(saved: { held: [number, unknown][]; spans: [number, number, number][] }): BundleRecords {
+    const records = new BundleRecords()
+    for (const [index, value] of saved.held) records.hold(index, value)
+    for (const [index, start, length] of saved.spans) records.locate(index, start, length)
+    return records
+  }
+
   /** The file as it was read (`stat` taken after reading it): bundles are read back from it while it stays so. */
   attach(path: string, stat: Pick<Stats, 'size' | 'mtimeMs' | 'ino'>): void {
     this.#file.attach(path, stat)

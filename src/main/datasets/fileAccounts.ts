@@ -26,6 +26,12 @@ export function accountOfRecord(value: unknown): CustomerAccount {
   return withoutSecrets(account) as CustomerAccount
 }
 
+export interface SavedAccounts {
+  starts: Float64Array<ArrayBuffer>
+  lengths: Float64Array<ArrayBuffer>
+  held: [number, CustomerAccount][]
+}
+
 function grow(array: Float64Array<ArrayBuffer>, size: number): Float64Array<ArrayBuffer> {
   if (size <= array.length) return array
   const grown = new Float64Array(Math.max(size, array.length * 2))
@@ -65,6 +71,25 @@ export class FileAccounts implements AccountSource {
   hold(account: CustomerAccount): void {
     this.#held.set(this.#length, account)
     this.locate(0, 0)
+  }
+
+  /** What to keep to restore this list (indexFile.ts): where each account lies, and those held whole. */
+  saved(): SavedAccounts {
+    return { starts: this.#starts.slice(0, this.#length), lengths: this.#lengths.slice(0, this.#length), held: [...this.#held] }
+  }
+
+  static restore(saved: SavedAccounts): FileAccounts {
+    const accounts = new FileAccounts()
+    accounts.#starts = saved.starts
+    accounts.#lengths = saved.lengths
+    accounts.#length = saved.starts.length
+    for (const [index, account] of saved.held) accounts.#held.set(index, account)
+    return accounts
+  }
+
+  /** The file as it was read, once attached. */
+  get file(): { path: string; size: number; mtimeMs: number; ino: number } | null {
+    return this.#file.file
   }
 
   /** The file as it was read (`stat` taken after reading it). */

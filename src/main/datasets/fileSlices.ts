@@ -43,6 +43,11 @@ export class FileSlices {
     this.#file = { path, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino }
   }
 
+  /** The file as it was read, if known. */
+  get file(): { path: string; size: number; mtimeMs: number; ino: number } | null {
+    return this.#file && { ...this.#file }
+  }
+
   /** The `length` bytes at `start`. */
   read(start: number, length: number): Buffer {
     const bytes = Buffer.allocUnsafe(length)

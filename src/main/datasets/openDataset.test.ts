@@ -69,6 +69,26 @@ describe('openDataset (worker)', () => {
     }
   })
 
+  it('reopens an indexed file from its kept index, without reading the file through again', async () => {
+    const indexDir = join(dir, 'indexes')
+    const reads: number[][] = [[], []]
+    const first = await openDataset(good, { leanFromBytes: 0, indexDir, onProgress: (p) => reads[0].push(p.done) })
+    const query = { offset: 0, limit: 300, filter: 'segments.code = "VIP"', sort: { field: 'name' as const, direction: 'asc' as const } }
+    const answer = await first.query(query)
+    await first.close()
+    const again = await openDataset(good, { leanFromBytes: 0, indexDir, onProgress: (p) => reads[1].push(p.done) })
+    try {
+      // The file was read in chunks the first time; the second open only reports it is done.
+      expect(reads[0].length).toBeGreaterThan(0)
+      expect(reads[1]).toEqual([again.summary.bytes])
+      expect(again.summary).toMatchObject({ shape: 'jsonl', count: 300, warnings: [] })
+      expect(await again.query(query)).toEqual(answer)
+      expect(await again.account(123)).toEqual(accounts[123])
+    } finally {
+      await again.close()
+    }
+  })
+
   it('says how far a filter has read a large file, and stops reading when cancelled', async () => {
     const handle = await openDataset(good, { leanFromBytes: 0 })
     try {

@@ -37,6 +37,8 @@ export interface OpenDatasetOptions {
   maxBytes?: number
   /** Index files from this size on without holding their accounts (default LEAN_FROM_BYTES). */
   leanFromBytes?: number
+  /** Where the indexes of large files are kept, so reopening one is immediate (indexFile.ts). */
+  indexDir?: string
   /** The summary's id (default: a random UUID). */
   id?: string
   /** Which worker code to run (default: datasetWorkerStart()). */
@@ -66,7 +68,13 @@ export function openDataset(path: string, options: OpenDatasetOptions = {}): Pro
   if (signal?.aborted) return Promise.reject(new AppFailure({ kind: 'cancelled', message: 'Opening the file was cancelled.' }))
   const fullPath = resolve(path)
   const cancel = new SharedArrayBuffer(4)
-  const order: OpenOrder = { path: fullPath, maxBytes: options.maxBytes, leanFromBytes: options.leanFromBytes, cancel }
+  const order: OpenOrder = {
+    path: fullPath,
+    maxBytes: options.maxBytes,
+    leanFromBytes: options.leanFromBytes,
+    indexDir: options.indexDir,
+    cancel,
+  }
   const worker = new Worker((options.worker ?? datasetWorkerStart()).script, { workerData: order })
   const pending = new Map<
     number,

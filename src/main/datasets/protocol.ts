@@ -8,6 +8,8 @@ export interface OpenOrder {
   path: string
   maxBytes?: number
   leanFromBytes?: number
+  /** Where indexes of large files are kept (indexFile.ts); none kept without it. */
+  indexDir?: string
   /**
    * One Int32 the main side sets to the id of a request it no longer wants: a walk through the
    * file for that request stops at its next window (the worker cannot read messages mid-walk).

@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { AppFailure, type AppError } from '../../shared/errors'
 import type { BundleRecords } from './bundleRecords'
 import { Dataset } from './dataset'
+import { loadIndex, saveIndex } from './indexFile'
 import { parseAccountFile } from './parseFile'
 import type { OpenOrder, WorkerReply, WorkerRequest } from './protocol'
 
@@ -45,11 +46,14 @@ port.on('message', (request: WorkerRequest) => {
 
 try {
   // One message per read (4 MB): the main side's progress reporter does the throttling.
-  const parsed = parseAccountFile(order.path, {
-    maxBytes: order.maxBytes,
-    leanFromBytes: order.leanFromBytes,
-    onProgress: (done, total) => post({ type: 'progress', done, total }),
-  })
+  const kept = order.indexDir ? loadIndex(order.indexDir, order.path, { fromBytes: order.leanFromBytes, maxBytes: order.maxBytes }) : null
+  const parsed =
+    kept ??
+    parseAccountFile(order.path, {
+      maxBytes: order.maxBytes,
+      leanFromBytes: order.leanFromBytes,
+      onProgress: (done, total) => post({ type: 'progress', done, total }),
+    })
   dataset = new Dataset(parsed.source, parsed.index)
   bundles = parsed.bundles
   post({
@@ -61,6 +65,8 @@ try {
     problems: parsed.problems,
     bundles: parsed.bundles.size,
   })
+  // After saying it is open: keeping the index must not delay the first look.
+  if (order.indexDir && !kept) saveIndex(order.indexDir, parsed)
 } catch (error) {
   post({ type: 'failed', error: asAppError(error) })
 }

@@ -1,4 +1,5 @@
 import { lstat } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { DatasetView, ExportResult, FileExistsAnswer } from '../../shared/contract'
 import { fail } from '../../shared/errors'
 import { indexFromBytes } from '../../shared/settings'
@@ -79,6 +80,7 @@ export function offlineHandlers(core: Core): Pick<Handlers, OfflineCalls> {
         const handle = await datasets.open(source, {
           signal: s,
           leanFromBytes: indexFromBytes(core.settings.get()),
+          indexDir: join(core.userDataDir, 'file-indexes'),
           onProgress: (p) =>
             events.emit('progress', {
               operationId: id,

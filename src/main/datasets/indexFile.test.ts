@@ -1,0 +1,158 @@
+// A kept index must answer as the pass it saves would, be used only for the unchanged file it was
+// made from, never hold a token, and give way (not fail) when damaged.
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { deserialize, serialize } from 'node:v8'
+import { afterAll, describe, expect, it } from 'vitest'
+import { BUNDLE_KIND } from '../../shared/customer360'
+import { generateAccounts } from '../emulator/generate'
+import { Dataset, type DatasetQuery } from './dataset'
+import { FileAccounts } from './fileAccounts'
+import { indexPath, KEPT_INDEXES, loadIndex, saveIndex } from './indexFile'
+import { parseAccountFile } from './parseFile'
+
+const dir = mkdtempSync(join(tmpdir(), 'index-file-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.kept-index-token-31'
+const generated = generateAccounts({ seed: 23, count: 120 }).accounts
+const bundle = {
+  kind: BUNDLE_KIND,
+  version: 1,
+  exportedAt: '2026-12-01T09:30:00.000Z',
+  tenant: 't1',
+  account: { id: 5001, firstName: 'Bundled', emailAddress: 'b@example.com' },
+  sections: { cart: { readAt: '2026-12-01T09:30:00.000Z', tenant: 't1', data: { id: 'cart-1', items: [] } } },
+  keyed: {},
+  redacted: false,
+}
+const ticket = { accessToken: TOKEN, customerAccount: { id: 5002, firstName: 'Ticketed', password: TOKEN } }
+const lines = [...generated.map((a) => JSON.stringify(a)), JSON.stringify(bundle), JSON.stringify(ticket), JSON.stringify(generated[0])]
+
+let serial = 0
+function file(text = lines.join('\n') + '\n'): string {
+  const path = join(dir, `accounts-${serial++}.jsonl`)
+  writeFileSync(path, text)
+  return path
+}
+const indexes = join(dir, 'indexes')
+const lean = (path: string) => parseAccountFile(path, { leanFromBytes: 0 })
+
+const queries: DatasetQuery[] = [
+  { offset: 0, limit: 200 },
+  { offset: 3, limit: 40, search: 'example', sort: { field: 'name', direction: 'desc' } },
+  { offset: 0, limit: 200, filter: 'contacts.address.countryCode = "DE" or segments.code = "VIP"' },
+]
+
+describe('kept indexes of large files', () => {
+  it('restores the file as indexed: same answers, accounts, bundles, warnings; no token kept', () => {
+    const path = file()
+    const first = lean(path)
+    expect(saveIndex(indexes, first)).toBe(true)
+    const where = indexPath(indexes, path)
+    expect(statSync(where).mode & 0o777).toBe(0o600)
+    expect(readFileSync(where).includes(TOKEN)).toBe(false)
+
+    const kept = loadIndex(indexes, path, { fromBytes: 0 })
+    expect(kept).not.toBeNull()
+    const again = kept!
+    expect(again.source).toBeInstanceOf(FileAccounts)
+    expect(again.accounts).toEqual([])
+    expect({ shape: again.shape, bytes: again.bytes, warnings: again.warnings, problems: again.problems }).toEqual({
+      shape: first.shape,
+      bytes: first.bytes,
+      warnings: first.warnings,
+      problems: first.problems,
+    })
+    expect(again.warnings.join(' ')).toContain('repeats an id')
+    const fresh = new Dataset(first.source, first.index)
+    const restored = new Dataset(again.source, again.index)
+    for (const query of queries) expect(restored.query(query)).toEqual(fresh.query(query))
+    for (const index of [0, 77, 120, 121, 122]) expect(restored.account(index)).toEqual(fresh.account(index))
+    expect(restored.account(121)).toEqual({ id: 5002, firstName: 'Ticketed' })
+    expect(again.bundles.size).toBe(1)
+    expect(again.bundles.record(120)).toEqual(bundle)
+  })
+
+  it('keeps nothing for a file held in memory', () => {
+    const path = file()
+    expect(saveIndex(indexes, parseAccountFile(path))).toBe(false)
+    expect(existsSync(indexPath(indexes, path))).toBe(false)
+    expect(loadIndex(indexes, path, { fromBytes: 0 })).toBeNull()
+  })
+
+  it('is not used once the file changed, or when the file is no longer one to index', () => {
+    const path = file()
+    const parsed = lean(path)
+    saveIndex(indexes, parsed)
+    const size = statSync(path).size
+    expect(loadIndex(indexes, path, { fromBytes: size })).not.toBeNull()
+    expect(loadIndex(indexes, path, { fromBytes: size + 1 })).toBeNull()
+    expect(loadIndex(indexes, path, { fromBytes: 0, maxBytes: size - 1 })).toBeNull()
+    expect(loadIndex(indexes, path)).toBeNull() // the default: files from 512 MB on
+    utimesSync(path, new Date(2021, 0, 1), new Date(2021, 0, 1))
+    expect(loadIndex(indexes, path, { fromBytes: 0 })).toBeNull()
+    // Indexed again, the new index replaces the old; then the file grows.
+    saveIndex(indexes, lean(path))
+    expect(loadIndex(indexes, path, { fromBytes: 0 })?.index.count).toBe(123)
+    appendFileSync(path, JSON.stringify(generated[1]) + '\n')
+    expect(loadIndex(indexes, path, { fromBytes: 0 })).toBeNull()
+    rmSync(path)
+    expect(loadIndex(indexes, path, { fromBytes: 0 })).toBeNull()
+  })
+
+  it('drops a damaged or foreign index instead of failing, so the file is indexed again', () => {
+    const path = file()
+    const where = indexPath(indexes, path)
+    saveIndex(indexes, lean(path))
+    writeFileSync(where, 'not an index at all')
+    expect(loadIndex(indexes, path, { fromBytes: 0 })).toBeNull()
+    expect(existsSync(where)).toBe(false)
+    saveIndex(indexes, lean(path))
+    const good = readFileSync(where)
+    writeFileSync(where, good.subarray(0, good.length >> 1))
+    expect(loadIndex(indexes, path, { fromBytes: 0 })).toBeNull()
+    expect(existsSync(where)).toBe(false)
+    // Readable, but not this version, or not this file, or columns of the wrong length.
+    const stat = statSync(path)
+    const file0 = { path, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino }
+    for (const wrong of [{ version: 99, file: file0 }, { version: 1, file: { ...file0, path: '/elsewhere' } }, [1, 2, 3]]) {
+      writeFileSync(where, serialize(wrong))
+      expect(loadIndex(indexes, path, { fromBytes: 0 })).toBeNull()
+      expect(existsSync(where)).toBe(false)
+    }
+    saveIndex(indexes, lean(path))
+    const parsedIndex = loadIndex(indexes, path, { fromBytes: 0 })!
+    const columns = { ...parsedIndex.index.saved(), ids: new Float64Array(3) }
+    writeFileSync(where, serialize({ ...deserializeOf(where), columns }))
+    expect(loadIndex(indexes, path, { fromBytes: 0 })).toBeNull()
+  })
+
+  it(`keeps the ${KEPT_INDEXES} most recently used indexes`, () => {
+    const folder = join(dir, 'pruned')
+    const paths = Array.from({ length: KEPT_INDEXES + 3 }, () => file(lines.slice(0, 5).join('\n')))
+    paths.forEach((path, k) => {
+      saveIndex(folder, lean(path))
+      // Older first: each index a minute newer than the one before.
+      const at = new Date(Date.UTC(2026, 0, 1, 0, k))
+      utimesSync(indexPath(folder, path), at, at)
+    })
+    // Using the oldest kept one makes it the newest.
+    expect(loadIndex(folder, paths[3], { fromBytes: 0 })).not.toBeNull()
+    saveIndex(folder, lean(file(lines.slice(0, 5).join('\n'))))
+    const kept = readdirSync(folder).filter((name) => name.endsWith('.index'))
+    expect(kept).toHaveLength(KEPT_INDEXES)
+    expect(kept).toContain(indexPath(folder, paths[3]).split('/').pop())
+    expect(kept).not.toContain(indexPath(folder, paths[4]).split('/').pop())
+    expect(kept).toContain(
+      indexPath(folder, paths[paths.length - 1])
+        .split('/')
+        .pop(),
+    )
+  })
+})
+
+function deserializeOf(path: string): Record<string, unknown> {
+  return deserialize(readFileSync(path)) as Record<string, unknown>
+}

@@ -1,0 +1,154 @@
+// The index of a large file (fileAccounts.ts) kept in the app's data folder, so reopening a file
+// the app has indexed before takes a read of the index instead of a pass over the file. One index
+// per file path; it is used only while the file's size, modification time and inode are those it
+// was made from, and a changed file is indexed again (and its index replaced). The newest
+// KEPT_INDEXES are kept. It holds what the list, search and sort show (names, emails, ids): the
+// accounts' own words, tokens and secrets having been dropped before anything was indexed; the
+// folder is the user's own (0700, files 0600). Stored with v8.serialize: typed arrays and strings
+// as they are, nothing to parse.
+import { createHash } from 'node:crypto'
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { deserialize, serialize } from 'node:v8'
+import type { AccountProblem, DatasetSummary } from '../../shared/contract'
+import { AccountIndex, type IndexColumns } from './accountIndex'
+import { BundleRecords } from './bundleRecords'
+import { FileAccounts, type SavedAccounts } from './fileAccounts'
+import { LEAN_FROM_BYTES, type ParsedAccounts } from './parseFile'
+
+/** How many files' indexes are kept; the least recently opened go first. */
+export const KEPT_INDEXES = 8
+const VERSION = 1
+const SUFFIX = '.index'
+
+interface SavedIndex {
+  version: number
+  file: { path: string; size: number; mtimeMs: number; ino: number }
+  shape: DatasetSummary['shape']
+  bytes: number
+  warnings: string[]
+  problems: AccountProblem[]
+  columns: IndexColumns
+  accounts: SavedAccounts
+  bundles: ReturnType<BundleRecords['saved']>
+}
+
+/** Where the index of `path` is kept in `dir`. */
+export function indexPath(dir: string, path: string): string {
+  return join(dir, createHash('sha256').update(path).digest('hex').slice(0, 40) + SUFFIX)
+}
+
+/** Keeps the index of a file that was indexed (not held); false when there was none to keep or it could not be written. */
+export function saveIndex(dir: string, parsed: ParsedAccounts): boolean {
+  const { source } = parsed
+  if (!(source instanceof FileAccounts) || !source.file) return false
+  const saved: SavedIndex = {
+    version: VERSION,
+    file: source.file,
+    shape: parsed.shape,
+    bytes: parsed.bytes,
+    warnings: parsed.warnings,
+    problems: parsed.problems,
+    columns: parsed.index.saved(),
+    accounts: source.saved(),
+    bundles: parsed.bundles.saved(),
+  }
+  const target = indexPath(dir, source.file.path)
+  const partial = `${target}.${process.pid}.partial`
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 })
+    writeFileSync(partial, serialize(saved), { mode: 0o600 })
+    renameSync(partial, target)
+  } catch {
+    // An index not kept only costs the next open a pass over the file.
+    rmSync(partial, { force: true })
+    return false
+  }
+  prune(dir)
+  return true
+}
+
+/**
+ * The file at `path` as indexed before, if its index is kept, the file has not changed since, and
+ * it is still a file to index (`fromBytes` up to `maxBytes`, as parseFile.ts decides); else null.
+ */
+export function loadIndex(dir: string, path: string, limits: { fromBytes?: number; maxBytes?: number } = {}): ParsedAccounts | null {
+  const where = indexPath(dir, path)
+  let saved: unknown
+  try {
+    saved = deserialize(readFileSync(where))
+  } catch {
+    rmSync(where, { force: true }) // missing, or not an index this app can read: made again
+    return null
+  }
+  if (!isSavedIndex(saved) || saved.file.path !== path) {
+    rmSync(where, { force: true })
+    return null
+  }
+  try {
+    const now = statSync(path)
+    if (now.size !== saved.file.size || now.mtimeMs !== saved.file.mtimeMs || now.ino !== saved.file.ino) return null
+    if (now.size < (limits.fromBytes ?? LEAN_FROM_BYTES) || now.size > (limits.maxBytes ?? Number.POSITIVE_INFINITY)) return null
+  } catch {
+    return null
+  }
+  const source = FileAccounts.restore(saved.accounts)
+  source.attach(path, saved.file)
+  const bundles = BundleRecords.restore(saved.bundles)
+  bundles.attach(path, saved.file)
+  try {
+    const now = new Date()
+    utimesSync(where, now, now) // recently used: kept longest
+  } catch {
+    // Only the order of pruning depends on it.
+  }
+  return {
+    shape: saved.shape,
+    accounts: [],
+    source,
+    index: new AccountIndex(saved.columns),
+    warnings: saved.warnings,
+    problems: saved.problems,
+    bytes: saved.bytes,
+    bundles,
+  }
+}
+
+function prune(dir: string): void {
+  try {
+    const kept = readdirSync(dir)
+      .filter((name) => name.endsWith(SUFFIX))
+      .map((name) => ({ path: join(dir, name), at: statSync(join(dir, name)).mtimeMs }))
+      .sort((a, b) => b.at - a.at)
+    for (const old of kept.slice(KEPT_INDEXES)) rmSync(old.path, { force: true })
+  } catch {
+    // A folder that cannot be listed keeps what it has.
+  }
+}
+
+// What v8.deserialize gives back is checked before use: a damaged or older index is made again.
+function isSavedIndex(value: unknown): value is SavedIndex {
+  if (typeof value !== 'object' || value === null) return false
+  const saved = value as Partial<SavedIndex>
+  const file = saved.file
+  const columns = saved.columns
+  const accounts = saved.accounts
+  if (saved.version !== VERSION || !file || !columns || !accounts || !saved.bundles) return false
+  if (typeof file.path !== 'string' || typeof file.size !== 'number' || typeof file.mtimeMs !== 'number' || typeof file.ino !== 'number')
+    return false
+  if (!Array.isArray(saved.warnings) || !Array.isArray(saved.problems) || typeof saved.bytes !== 'number') return false
+  if (!Array.isArray(saved.bundles.held) || !Array.isArray(saved.bundles.spans) || !Array.isArray(accounts.held)) return false
+  const n = columns.count
+  if (!Number.isInteger(n) || typeof columns.searchAll !== 'string') return false
+  const typed: [unknown, new (...args: never[]) => unknown, number][] = [
+    [columns.ids, Float64Array, n],
+    [columns.orderCounts, Float64Array, n],
+    [columns.amounts, Float64Array, n],
+    [columns.active, Int8Array, n],
+    [columns.searchStarts, Int32Array, n + 1],
+    [accounts.starts, Float64Array, n],
+    [accounts.lengths, Float64Array, n],
+  ]
+  if (!typed.every(([array, kind, length]) => array instanceof kind && (array as ArrayLike<unknown>).length === length)) return false
+  return [columns.names, columns.emails, columns.userNames, columns.updated].every((list) => Array.isArray(list) && list.length === n)
+}
