@@ -3,8 +3,8 @@
 import { openDataset } from '../src/main/datasets'
 import { benchQueries } from './queries'
 
-const [file, workerUrl] = process.argv.slice(2)
-if (!file || !workerUrl) throw new Error('usage: memoryProbe.ts <file> <worker script URL>')
+const [file, workerUrl, leanFrom] = process.argv.slice(2)
+if (!file || !workerUrl) throw new Error('usage: memoryProbe.ts <file> <worker script URL> [leanFromBytes]')
 
 const kind = workerUrl.startsWith('data:') ? 'source' : 'built'
 const before = process.memoryUsage().rss
@@ -13,7 +13,10 @@ let sampled = before
 const timer = setInterval(() => {
   sampled = Math.max(sampled, process.memoryUsage().rss)
 }, 10)
-const handle = await openDataset(file, { worker: { script: new URL(workerUrl), kind } })
+const handle = await openDataset(file, {
+  worker: { script: new URL(workerUrl), kind },
+  leanFromBytes: leanFrom === undefined ? undefined : Number(leanFrom),
+})
 await new Promise((resolve) => setTimeout(resolve, 200))
 clearInterval(timer)
 const maxRssBytes = process.resourceUsage().maxRSS * 1024
