@@ -121,6 +121,11 @@ const expectedTypes: Record<string, Expected> = {
   commerceSummary: 'object',
   auditInfo: 'object',
 }
+/** The account's own single-valued fields (text, numbers, true/false): what most filters read. */
+export const SCALAR_FIELDS: readonly string[] = Object.keys(expectedTypes).filter(
+  (key) => expectedTypes[key] !== 'list' && expectedTypes[key] !== 'object',
+)
+
 const expectedNames: Record<Expected, string> = {
   integer: 'a whole number',
   text: 'text',
@@ -148,7 +153,6 @@ function fits(value: unknown, expected: Expected): boolean {
 /** At most this many accounts are listed; the count covers them all. */
 export const MAX_LISTED_PROBLEMS = 200
 
-/** Accounts whose fields have the wrong type: which (index and id), which fields, expected vs found. Never the values. */
 /** Accounts with fields of the wrong type, told one at a time: a bounded list and how many in all. */
 export class ProblemList {
   readonly list: AccountProblem[] = []

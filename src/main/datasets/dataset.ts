@@ -34,13 +34,14 @@ export class Dataset {
   #orders = new Map<string, Uint32Array>()
   #textKeys = new Map<DatasetSortField, (string | null)[]>()
   #filter: { text: string; test: (account: unknown) => boolean; paths: string[][] } | null = null
-  #views = new FilterViews()
+  readonly #views: FilterViews
   #matches: { key: string; indices: Uint32Array | null } | null = null
   #result: { key: string; indices: Uint32Array | null } | null = null
 
-  /** `index`: the columns of `accounts` when they were built as the file was read. */
-  constructor(accounts: AccountSource, index?: AccountIndex) {
+  /** `index` and `views`: the columns of `accounts` and copies of their fields for filters, when made as the file was read. */
+  constructor(accounts: AccountSource, index?: AccountIndex, views?: FilterViews | null) {
     this.accounts = accounts
+    this.#views = views ?? new FilterViews()
     this.index = index ?? new AccountIndex(Array.isArray(accounts) ? accounts : collect(accounts))
   }
 

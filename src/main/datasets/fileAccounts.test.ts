@@ -240,6 +240,29 @@ describe('FileAccounts: walking the file in windows', () => {
     expect(dataset.query(query)).toEqual(heldAnswer)
   })
 
+  it('answers filters on single-valued fields from copies made while reading, never walking the file for them', () => {
+    const path = file(JSON.stringify(generated))
+    const big = lean(path)
+    const small = held(path)
+    const fromFile = new Dataset(big.source, big.index, big.views)
+    const inMemory = new Dataset(small.source, small.index)
+    let walked = 0
+    const watch = { progress: () => walked++, cancelled: () => false }
+    for (const filter of [
+      'isActive = false',
+      'accountType = "B2B" and taxExempt = true',
+      'lastName startswith "Sm" or emailAddress endswith "example.org"',
+      'customerSinceDate >= "2024-01-01" and not isLocked and id > 1100',
+    ]) {
+      const query = { offset: 0, limit: 500, filter }
+      expect(fromFile.query(query, watch)).toEqual(inMemory.query(query))
+    }
+    expect(walked).toBe(0)
+    const nested = { offset: 0, limit: 500, filter: 'isActive = true and segments.code = "VIP"' }
+    expect(fromFile.query(nested, watch)).toEqual(inMemory.query(nested))
+    expect(walked).toBeGreaterThan(0)
+  })
+
   it('says it was not told where the file is, rather than reading nothing', () => {
     const source = new FileAccounts()
     source.locate(0, 10)

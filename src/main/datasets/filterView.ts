@@ -13,7 +13,7 @@ interface Accounts {
   forEach(visit: (account: unknown, index: number) => void, watch?: ScanWatch): void
 }
 
-interface PathNode {
+export interface PathNode {
   /** The whole value here is kept (some filter reads it as a whole). */
   whole: boolean
   children: Map<string, PathNode>
@@ -107,9 +107,61 @@ export function isFlat(paths: readonly (readonly string[])[]): boolean {
   return paths.every((path) => path.length <= 1)
 }
 
+/** Short texts repeated across accounts ("B2C", "en-US") are kept once. */
+const SHARED_TEXT = 24
+const MAX_SHARED = 50_000
+
 export class FilterViews {
   #known = newNode()
   #slim: Record<string, unknown>[] | null = null
+  #priming: { plan: Step[]; shared: Map<string, string> } | null = null
+
+  /**
+   * Copies `fields` (top-level) of each account as it is read (`prime`, then `add` for every
+   * account in order), so filters reading only those never walk a file whose accounts are not held.
+   */
+  prime(fields: readonly string[]): void {
+    const todo =
+      missing(
+        this.#known,
+        fields.map((field) => [field]),
+      ) ?? newNode()
+    this.#priming = { plan: steps(todo), shared: new Map() }
+    this.#slim = []
+    merge(this.#known, todo)
+  }
+
+  add(account: unknown): void {
+    const priming = this.#priming
+    if (!priming || !this.#slim) throw new Error('FilterViews.add before prime')
+    const slim: Record<string, unknown> = {}
+    extend(slim, account, priming.plan)
+    for (const key in slim) {
+      const value = slim[key]
+      if (typeof value !== 'string' || value.length > SHARED_TEXT) continue
+      const known = priming.shared.get(value)
+      if (known !== undefined) slim[key] = known
+      else if (priming.shared.size < MAX_SHARED) priming.shared.set(value, value)
+    }
+    this.#slim.push(slim)
+  }
+
+  /** The accounts are all added: stop sharing texts. */
+  primed(): void {
+    this.#priming = null
+  }
+
+  /** The slim copies, to keep beside a file's index (indexFile.ts), and to restore them. */
+  saved(): { known: PathNode; slim: Record<string, unknown>[] | null } {
+    return { known: this.#known, slim: this.#slim }
+  }
+
+  static restore(saved: { known: PathNode; slim: Record<string, unknown>[] | null }): FilterViews {
+    const views = new FilterViews()
+    views.#known = saved.known
+    views.#slim = saved.slim
+    return views
+  }
 
   /**
    * What to run a filter reading `paths` over: the accounts themselves when they are held and the

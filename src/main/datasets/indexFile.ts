@@ -14,11 +14,12 @@ import type { AccountProblem, DatasetSummary } from '../../shared/contract'
 import { AccountIndex, type IndexColumns } from './accountIndex'
 import { BundleRecords } from './bundleRecords'
 import { FileAccounts, type SavedAccounts } from './fileAccounts'
+import { FilterViews } from './filterView'
 import { LEAN_FROM_BYTES, type ParsedAccounts } from './parseFile'
 
 /** How many files' indexes are kept; the least recently opened go first. */
 export const KEPT_INDEXES = 8
-const VERSION = 1
+const VERSION = 2
 const SUFFIX = '.index'
 
 interface SavedIndex {
@@ -31,6 +32,7 @@ interface SavedIndex {
   columns: IndexColumns
   accounts: SavedAccounts
   bundles: ReturnType<BundleRecords['saved']>
+  views: ReturnType<FilterViews['saved']> | null
 }
 
 /** Where the index of `path` is kept in `dir`. */
@@ -52,6 +54,7 @@ export function saveIndex(dir: string, parsed: ParsedAccounts): boolean {
     columns: parsed.index.saved(),
     accounts: source.saved(),
     bundles: parsed.bundles.saved(),
+    views: parsed.views?.saved() ?? null,
   }
   const target = indexPath(dir, source.file.path)
   const partial = `${target}.${process.pid}.partial`
@@ -107,6 +110,7 @@ export function loadIndex(dir: string, path: string, limits: { fromBytes?: numbe
     accounts: [],
     source,
     index: new AccountIndex(saved.columns),
+    views: saved.views ? FilterViews.restore(saved.views) : null,
     warnings: saved.warnings,
     problems: saved.problems,
     bytes: saved.bytes,
@@ -140,6 +144,12 @@ function isSavedIndex(value: unknown): value is SavedIndex {
   if (!Array.isArray(saved.bundles.held) || !Array.isArray(saved.bundles.spans) || !Array.isArray(accounts.held)) return false
   const n = columns.count
   if (!Number.isInteger(n) || typeof columns.searchAll !== 'string') return false
+  const views = saved.views
+  if (
+    views !== null &&
+    (typeof views !== 'object' || !views.known || !(views.slim === null || (Array.isArray(views.slim) && views.slim.length === n)))
+  )
+    return false
   const typed: [unknown, new (...args: never[]) => unknown, number][] = [
     [columns.ids, Float64Array, n],
     [columns.orderCounts, Float64Array, n],

@@ -9,7 +9,8 @@ import { isBundle } from '../../shared/customer360'
 import { checkBundle } from '../bundles/format'
 import { BundleRecords } from './bundleRecords'
 import { isSecretKey, setOwn, withoutSecrets } from '../exports/secrets'
-import { describeValue, isTicket, looksLikeAccount, ProblemList, SecretHints } from './accountShape'
+import { describeValue, isTicket, looksLikeAccount, ProblemList, SCALAR_FIELDS, SecretHints } from './accountShape'
+import { FilterViews } from './filterView'
 import { AccountIndex, AccountIndexBuilder } from './accountIndex'
 import { FileAccounts, type AccountSource } from './fileAccounts'
 import { displayName, openFailure, openRegularFile, printable } from './fileKind'
@@ -37,6 +38,8 @@ export interface ParsedAccounts {
   source: AccountSource
   /** The list, search and sort columns, built as the file was read. */
   index: AccountIndex
+  /** For a file whose accounts are not held: copies of their single-valued fields, made as it was read, for filters. */
+  views: FilterViews | null
   warnings: string[]
   /** Accounts with fields of the wrong type (a bounded list; the warning says how many in all). */
   problems: AccountProblem[]
@@ -98,6 +101,8 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
   const accounts: CustomerAccount[] = []
   const lean = size >= (options.leanFromBytes ?? LEAN_FROM_BYTES) ? new FileAccounts() : null
   const index = new AccountIndexBuilder()
+  const views = lean ? new FilterViews() : null
+  views?.prime(SCALAR_FIELDS)
   const problems = new ProblemList()
   const duplicates = new DuplicateIds()
   // Every account goes through here, in file order. `span`: where it lies, to read it back from
@@ -106,6 +111,7 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
     problems.check(account, index.count)
     duplicates.check(account.id)
     index.add(account)
+    views?.add(account)
     if (!lean) accounts.push(account)
     else if (span) lean.locate(span.start, span.length)
     else lean.hold(account)
@@ -333,6 +339,7 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
     )
   }
   if (droppedTokens) warnings.push('The file holds tokens or secrets (an auth ticket?): they were dropped and are not kept.')
+  views?.primed()
   if (index.count === 0) warnings.push('The file holds no accounts.')
   if (duplicates.count > 0)
     warnings.push(
@@ -348,6 +355,7 @@ function parseOpenFile(fd: number, size: number, name: string, options: ParseOpt
     accounts,
     source: lean ?? accounts,
     index: new AccountIndex(index),
+    views,
     warnings,
     problems: problems.list,
     bytes: position,

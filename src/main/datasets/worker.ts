@@ -54,7 +54,7 @@ try {
       leanFromBytes: order.leanFromBytes,
       onProgress: (done, total) => post({ type: 'progress', done, total }),
     })
-  dataset = new Dataset(parsed.source, parsed.index)
+  dataset = new Dataset(parsed.source, parsed.index, parsed.views)
   bundles = parsed.bundles
   post({
     type: 'opened',
