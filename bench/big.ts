@@ -1,9 +1,9 @@
 // `npm run bench:big`: a whole-tenant export of 1M accounts (about 3.6 GB, past what JSON.parse
 // can read), opened by the app (indexed: fileAccounts.ts) and by DuckDB's read_json, in the same
 // run on the same file, each in a fresh process so each one's peak memory is its own.
-//   node --import tsx bench/big.ts [--count N] [--keep]
+//   node --import tsx bench/big.ts [--count N] [--keep] [--file accounts.json]
 // Needs about 5 GB of disk for 1M (the file and DuckDB's database), in a temporary folder deleted
-// afterwards (--keep leaves it). Writes bench/BIG.md.
+// afterwards (--keep leaves it; --file measures a file already made, with its count). Writes bench/BIG.md.
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { constants } from 'node:buffer'
@@ -208,7 +208,7 @@ Run with \`npm run bench:big\` (\`node --import tsx bench/big.ts\`; \`--count N\
 - Date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}
 - Machine: ${cpus()[0]?.model.split(' ').slice(0, 2).join(' ') ?? 'unknown'}, ${cpus().length} cores, ${Math.round(totalmem() / 1024 ** 2)} MB memory, ${platform()}-${arch()}, Node ${process.version}
 - Load: 1-minute load average ${notes.load[0].toFixed(1)} at the start, ${notes.load[1].toFixed(1)} at the end (${cpus().length} cores)
-- Data: ${COUNT.toLocaleString('en-US')} accounts from the emulator's generator (seed ${SEED}), written by \`exportAccounts\` as one JSON array, ${mb(bytes)} (${bytes > constants.MAX_STRING_LENGTH ? `past V8's longest string, ${mb(constants.MAX_STRING_LENGTH)}: \`JSON.parse(readFileSync(file, 'utf8'))\` cannot read it` : 'small enough for JSON.parse'}), in ${seconds(made.ms)}. Made in a temporary folder and deleted afterwards.
+- Data: ${COUNT.toLocaleString('en-US')} accounts from the emulator's generator (seed ${SEED}), written by \`exportAccounts\` as one JSON array, ${mb(bytes)} (${bytes > constants.MAX_STRING_LENGTH ? `past V8's longest string, ${mb(constants.MAX_STRING_LENGTH)}: \`JSON.parse(readFileSync(file, 'utf8'))\` cannot read it` : 'small enough for JSON.parse'}), ${Number.isNaN(made.ms) ? 'made by an earlier run (--file)' : `in ${seconds(made.ms)}. Made in a temporary folder and deleted afterwards`}.
 - The app: \`openDataset\` with its defaults, so ${bytes >= LEAN_FROM_BYTES ? 'a file this size is indexed (one pass keeps where each account lies and the list, search and sort columns; accounts are read back from the file when asked)' : `a file under ${mb(LEAN_FROM_BYTES)} is held in memory, not indexed`}. Dataset worker: ${notes.worker}.
 - DuckDB ${'(@duckdb/node-api)'}: \`CREATE TABLE accounts AS SELECT *, <search text> FROM read_json(file, format = 'array')\` into a database file, the same search text as a column; each query is a \`count(*)\` and the first 100 ids, as the app's answer is the total and a page.
 
@@ -239,14 +239,17 @@ async function main() {
     return
   }
   const dir = mkdtempSync(join(tmpdir(), 'big-bench-'))
-  const file = join(dir, `accounts-${COUNT}.json`)
+  const given = option('--file')
+  const file = given ?? join(dir, `accounts-${COUNT}.json`)
   const load = [loadavg()[0]]
   try {
-    console.log(`Writing ${COUNT.toLocaleString('en-US')} accounts to ${file}…`)
-    const made = await generate(file)
+    console.log(given ? `Measuring ${file}…` : `Writing ${COUNT.toLocaleString('en-US')} accounts to ${file}…`)
+    const made = given ? { ms: NaN } : await generate(file)
     const bytes = statSync(file).size
-    console.log(`Wrote ${mb(bytes)} in ${seconds(made.ms)}. Opening it with the app…`)
+    console.log(`${mb(bytes)}. Opening it with the app…`)
     const worker = workerUrl()
+    // The probe keeps its indexes beside the file: a file measured again is not opened from an earlier run's index.
+    rmSync(join(dirname(file), 'indexes'), { recursive: true, force: true })
     const ours = run('ours', file, worker.url)
     console.log(`The app: open ${seconds(ours.openMs)}, peak ${mb(ours.peakRss)}. Reading it with DuckDB…`)
     const duck = run('duckdb', file, join(dir, 'accounts.duckdb'))
