@@ -45,6 +45,7 @@ describe('mergeSpecs', () => {
           list: [{ a: 'x' }, 3, null, [1]],
           plain: [1, 2],
           empty: [],
+          nulls: [null],
         },
       ]),
     ).toEqual([
@@ -61,6 +62,7 @@ describe('mergeSpecs', () => {
       { name: 'list', type: 'array', children: [{ name: 'a', type: 'string' }] },
       { name: 'plain', type: 'array' },
       { name: 'empty', type: 'array' },
+      { name: 'nulls', type: 'array' },
     ])
   })
 
@@ -256,5 +258,8 @@ describe('accountNamedBy', () => {
     expect(accountNamedBy('customerId ne 1001', 'customerId')).toBeUndefined()
     // "or" inside a word is not an `or`.
     expect(accountNamedBy("customerId eq 7 and note eq 'ordered'", 'customerId')).toBe(7)
+    expect(accountNamedBy("customerId eq 7 and note eq 'color'", 'customerId')).toBe(7)
+    // Any word "or", even quoted, reads the whole tenant: slower, never wrong.
+    expect(accountNamedBy("customerId eq 7 and note eq 'OR'", 'customerId')).toBeUndefined()
   })
 })
