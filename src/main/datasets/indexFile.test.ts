@@ -84,6 +84,26 @@ describe('kept indexes of large files', () => {
     expect(() => viewsKept.query({ offset: 0, limit: 5, filter: 'notes.content contains "x"' })).toThrow(/could not be read again/)
   })
 
+  it('writes and reads long lists in parts, whatever their size', () => {
+    const path = file()
+    const first = lean(path)
+    expect(saveIndex(indexes, first, 7)).toBe(true)
+    // 123 accounts in parts of 7: 18 parts for each of the five long lists, after the head.
+    expect(partsOf(indexPath(indexes, path))).toHaveLength(1 + 5 * 18)
+    const again = loadIndex(indexes, path, { fromBytes: 0 })!
+    expect(again.index.names).toEqual(first.index.names)
+    expect(again.index.updated).toEqual(first.index.updated)
+    const query = { offset: 0, limit: 200, filter: 'isActive = true', sort: { field: 'emailAddress' as const, direction: 'asc' as const } }
+    expect(new Dataset(again.source, again.index, again.views).query(query)).toEqual(
+      new Dataset(first.source, first.index, first.views).query(query),
+    )
+    // Cut after the head and a few parts: damaged, dropped.
+    const where = indexPath(indexes, path)
+    writeFileSync(where, Buffer.concat(partsOf(where).slice(0, 4).map(framed)))
+    expect(loadIndex(indexes, path, { fromBytes: 0 })).toBeNull()
+    expect(existsSync(where)).toBe(false)
+  })
+
   it('keeps nothing for a file held in memory', () => {
     const path = file()
     expect(saveIndex(indexes, parseAccountFile(path))).toBe(false)
@@ -126,15 +146,16 @@ describe('kept indexes of large files', () => {
     // Readable, but not this version, or not this file, or columns of the wrong length.
     const stat = statSync(path)
     const file0 = { path, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino }
-    for (const wrong of [{ version: 99, file: file0 }, { version: 2, file: { ...file0, path: '/elsewhere' } }, [1, 2, 3]]) {
-      writeFileSync(where, serialize(wrong))
+    for (const wrong of [{ version: 99, file: file0 }, { version: 3, file: { ...file0, path: '/elsewhere' } }, [1, 2, 3]]) {
+      writeFileSync(where, Buffer.concat([framed(serialize(wrong))]))
       expect(loadIndex(indexes, path, { fromBytes: 0 })).toBeNull()
       expect(existsSync(where)).toBe(false)
     }
     saveIndex(indexes, lean(path))
     const parsedIndex = loadIndex(indexes, path, { fromBytes: 0 })!
     const columns = { ...parsedIndex.index.saved(), ids: new Float64Array(3) }
-    writeFileSync(where, serialize({ ...deserializeOf(where), columns }))
+    const [head, ...chunks] = partsOf(where)
+    writeFileSync(where, Buffer.concat([framed(serialize({ ...(deserialize(head) as object), columns })), ...chunks.map(framed)]))
     expect(loadIndex(indexes, path, { fromBytes: 0 })).toBeNull()
   })
 
@@ -162,6 +183,20 @@ describe('kept indexes of large files', () => {
   })
 })
 
-function deserializeOf(path: string): Record<string, unknown> {
-  return deserialize(readFileSync(path)) as Record<string, unknown>
+/** An index file's parts: each a v8.serialize buffer after its 4-byte length. */
+function partsOf(path: string): Buffer[] {
+  const bytes = readFileSync(path)
+  const out: Buffer[] = []
+  for (let at = 0; at < bytes.length;) {
+    const length = bytes.readUInt32LE(at)
+    out.push(bytes.subarray(at + 4, at + 4 + length))
+    at += 4 + length
+  }
+  return out
+}
+
+function framed(part: Buffer): Buffer {
+  const length = Buffer.alloc(4)
+  length.writeUInt32LE(part.length)
+  return Buffer.concat([length, part])
 }

@@ -4,10 +4,10 @@
 // was made from, and a changed file is indexed again (and its index replaced). The newest
 // KEPT_INDEXES are kept. It holds what the list, search and sort show (names, emails, ids): the
 // accounts' own words, tokens and secrets having been dropped before anything was indexed; the
-// folder is the user's own (0700, files 0600). Stored with v8.serialize: typed arrays and strings
-// as they are, nothing to parse.
+// folder is the user's own (0700, files 0600). Stored with v8.serialize, in parts (see `parts`):
+// typed arrays and strings as they are, nothing to parse.
 import { createHash } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import type { AccountProblem, DatasetSummary } from '../../shared/contract'
@@ -19,7 +19,7 @@ import { LEAN_FROM_BYTES, type ParsedAccounts } from './parseFile'
 
 /** How many files' indexes are kept; the least recently opened go first. */
 export const KEPT_INDEXES = 8
-const VERSION = 2
+const VERSION = 3
 const SUFFIX = '.index'
 
 interface SavedIndex {
@@ -41,7 +41,7 @@ export function indexPath(dir: string, path: string): string {
 }
 
 /** Keeps the index of a file that was indexed (not held); false when there was none to keep or it could not be written. */
-export function saveIndex(dir: string, parsed: ParsedAccounts): boolean {
+export function saveIndex(dir: string, parsed: ParsedAccounts, chunk = CHUNK): boolean {
   const { source } = parsed
   if (!(source instanceof FileAccounts) || !source.file) return false
   const saved: SavedIndex = {
@@ -60,7 +60,18 @@ export function saveIndex(dir: string, parsed: ParsedAccounts): boolean {
   const partial = `${target}.${process.pid}.partial`
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 })
-    writeFileSync(partial, serialize(saved), { mode: 0o600 })
+    const fd = openSync(partial, 'w', 0o600)
+    try {
+      for (const part of parts(saved, chunk)) {
+        const bytes = serialize(part)
+        const length = Buffer.alloc(4)
+        length.writeUInt32LE(bytes.length)
+        writeAll(fd, length)
+        writeAll(fd, bytes)
+      }
+    } finally {
+      closeSync(fd)
+    }
     renameSync(partial, target)
   } catch {
     // An index not kept only costs the next open a pass over the file.
@@ -79,7 +90,7 @@ export function loadIndex(dir: string, path: string, limits: { fromBytes?: numbe
   const where = indexPath(dir, path)
   let saved: unknown
   try {
-    saved = deserialize(readFileSync(where))
+    saved = readParts(where)
   } catch {
     rmSync(where, { force: true }) // missing, or not an index this app can read: made again
     return null
@@ -116,6 +127,67 @@ export function loadIndex(dir: string, path: string, limits: { fromBytes?: numbe
     bytes: saved.bytes,
     bundles,
   }
+}
+
+/** Entries of a long list in one part. */
+const CHUNK = 65_536
+const LISTS = ['names', 'emails', 'userNames', 'updated', 'slim'] as const
+
+/**
+ * The index in parts written one after another (each with its length), so neither writing nor
+ * reading it ever holds the whole of it as one buffer: the head (everything but the long lists),
+ * then each long list in chunks.
+ */
+function listOf(saved: SavedIndex, name: (typeof LISTS)[number]): unknown[] | null {
+  return name === 'slim' ? (saved.views?.slim ?? null) : saved.columns[name]
+}
+
+function* parts(saved: SavedIndex, chunk: number): Generator<unknown> {
+  const { columns, views } = saved
+  yield {
+    ...saved,
+    columns: { ...columns, names: [], emails: [], userNames: [], updated: [] },
+    views: views && { known: views.known, slim: views.slim ? [] : null },
+  }
+  for (const name of LISTS) {
+    const list = listOf(saved, name)
+    if (list) for (let at = 0; at < list.length; at += chunk) yield list.slice(at, at + chunk)
+  }
+}
+
+function readParts(path: string): unknown {
+  const fd = openSync(path, 'r')
+  try {
+    let position = 0
+    const next = (): unknown => {
+      const length = Buffer.alloc(4)
+      if (readSync(fd, length, 0, 4, position) !== 4) throw new Error('The index ends early.')
+      const bytes = Buffer.allocUnsafe(length.readUInt32LE())
+      if (readSync(fd, bytes, 0, bytes.length, position + 4) !== bytes.length) throw new Error('The index ends early.')
+      position += 4 + bytes.length
+      return deserialize(bytes)
+    }
+    const head = next() as SavedIndex
+    const count = head?.columns?.count
+    if (!Number.isInteger(count) || count < 0) return head
+    for (const name of LISTS) {
+      const list = listOf(head, name)
+      if (!Array.isArray(list)) continue
+      while (list.length < count) {
+        const chunk = next()
+        if (!Array.isArray(chunk) || chunk.length === 0) throw new Error('The index is damaged.')
+        for (const item of chunk) list.push(item)
+      }
+    }
+    return head
+  } finally {
+    closeSync(fd)
+  }
+}
+
+function writeAll(fd: number, bytes: Buffer): void {
+  let done = 0
+  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done)
 }
 
 function prune(dir: string): void {
