@@ -59,6 +59,11 @@ describe('searchText', () => {
     )
   })
 
+  it('skips contact details that are null', () => {
+    const account = accounts({ id: 1, contacts: [{ email: 'c@d', phoneNumbers: null, address: null }, { phoneNumbers: { home: '5' } }] })[0]
+    expect(searchText(account, '')).toBe('1\nc@d\n5')
+  })
+
   it('leaves out empty and non-text parts', () => {
     const account = accounts({ id: '7', emailAddress: '', userName: 3, companyOrOrganization: true, contacts: 'none' })[0]
     expect(searchText(account, '')).toBe('7\n3')
@@ -84,9 +89,11 @@ describe('AccountIndex', () => {
     {},
     { id: 4, companyOrOrganization: 'Bé', isActive: 'yes', auditInfo: { updateDate: 7 } },
   )
-  const index = new AccountIndex(list)
+  // Built in each test, so coverage per test sees the building.
+  const build = () => new AccountIndex(list)
 
   it('keeps each account row', () => {
+    const index = build()
     expect(index.count).toBe(4)
     expect(index.row(0)).toEqual({
       index: 0,
@@ -126,12 +133,14 @@ describe('AccountIndex', () => {
   })
 
   it('puts every search text in one string, each followed by the separator', () => {
+    const index = build()
     const texts = ['1\nann lee\nann@x.com\nann', 'two\n5', '', '4\nbe\nbe']
     expect(index.searchAll).toBe(texts.map((text) => text + SEPARATOR).join(''))
     expect(Array.from(index.searchStarts)).toEqual([0, 24, 30, 31, 39])
   })
 
   it('finds the account at every position of the search string', () => {
+    const index = build()
     const owners: number[] = []
     for (let at = 0; at < index.searchAll.length; at++) owners.push(index.accountAt(at))
     const expected: number[] = []
@@ -153,6 +162,26 @@ describe('AccountIndex', () => {
     expect(one.accountAt(0)).toBe(0)
     expect(one.accountAt(1)).toBe(0)
     expect(new AccountIndex([]).count).toBe(0)
+  })
+
+  it('gives each account its own search text', () => {
+    const index = build()
+    expect([0, 1, 2, 3].map((i) => index.search(i))).toEqual(['1\nann lee\nann@x.com\nann', 'two\n5', '', '4\nbe\nbe'])
+  })
+
+  it('keeps only whole finite numbers as numbers', () => {
+    const index = new AccountIndex(
+      accounts({ id: '5', commerceSummary: { orderCount: -Infinity, totalOrderAmount: { amount: NaN } } }, { id: 2.5 }),
+    )
+    expect(index.row(0)).toMatchObject({ id: null, orderCount: null, totalOrderAmount: null })
+    expect(index.row(1)).toMatchObject({ id: 2.5 })
+  })
+
+  it('indexes exactly one batch of accounts', () => {
+    const n = 4096
+    const many = new AccountIndex(accounts(...Array.from({ length: n }, (_, i) => ({ id: i }))))
+    expect(many.searchAll).toBe(Array.from({ length: n }, (_, i) => `${i}${SEPARATOR}`).join(''))
+    expect(many.searchStarts[n]).toBe(many.searchAll.length)
   })
 
   it('indexes thousands of accounts', () => {
