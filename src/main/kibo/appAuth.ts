@@ -74,8 +74,6 @@ export class AppTokenCache {
   private readonly now: () => number
   readonly maxMarginMs: number
   readonly marginRatio: number
-  // Bumped by clear(): a fetch that started before it must not repopulate the cache.
-  private generation = 0
   // Keys already warned about an odd token lifetime: the warning is said once, not per renewal.
   private readonly warned = new Set<string>()
 
@@ -114,18 +112,17 @@ export class AppTokenCache {
     else this.entries.delete(key)
   }
 
+  // A fetch that started before clear() finishes on an entry no longer in the map: its token is
+  // handed to those who waited for it, never cached.
   clear(): void {
-    this.generation++
     this.entries.clear()
   }
 
   private start(key: string, fetch: FetchAppToken, onWarning?: (message: string) => void): Promise<string> {
-    const generation = this.generation
     const entry: Entry = this.entries.get(key) ?? { renewAt: 0 }
     entry.token = undefined
     this.entries.set(key, entry)
-    let inflight: Promise<string> | undefined = undefined
-    inflight = (async () => {
+    const inflight = (async () => {
       try {
         const fetched = await fetch()
         const { useForMs, warning } = tokenLifetime(fetched.expiresInSeconds, this)
@@ -138,13 +135,12 @@ export class AppTokenCache {
             // An observer's bug must not lose the token.
           }
         }
-        if (generation === this.generation && this.entries.get(key) === entry) {
-          entry.token = fetched.accessToken
-          entry.renewAt = this.now() + useForMs
-        }
+        entry.token = fetched.accessToken
+        entry.renewAt = this.now() + useForMs
         return fetched.accessToken
       } finally {
-        if (entry.inflight === inflight) entry.inflight = undefined
+        // start() runs only for a key with no fetch in flight, so this one is the entry's own.
+        entry.inflight = undefined
         if (entry.token === undefined && this.entries.get(key) === entry) this.entries.delete(key)
       }
     })()

@@ -411,3 +411,26 @@ describe('all accounts', () => {
     ])
   })
 })
+
+describe('secrets and signals handed on', () => {
+  it('read scrubs what its spec names as secret from what Kibo says back', async () => {
+    const k = kibo(() => answer({ message: 'claims plainclaims refused' }, 403))
+    const error = await appErrorOf(
+      client(k.transport).client.read({
+        action: 'Reading a thing',
+        path: '/thing',
+        knownSecrets: ['plainclaims'],
+        check: (j): j is object => j !== undefined,
+        what: 'a thing',
+      }),
+    )
+    expect(error.message).toBe('Reading a thing failed (HTTP 403): claims [redacted] refused')
+  })
+
+  it('allAccounts passes its signal to each search', async () => {
+    const k = kibo(() => answer({ totalCount: 1, items: [{ id: 1 }] }))
+    const signal = new AbortController().signal
+    for await (const _page of client(k.transport).client.allAccounts({}, { signal })) void _page
+    expect(k.sent[0].signal).toBe(signal)
+  })
+})

@@ -273,3 +273,20 @@ describe('plain text', () => {
     expect(readErrorBody('abcd', 'text/plain', ['abcd']).summary).toBe('[redacted]')
   })
 })
+
+describe('odd values in a body', () => {
+  it('null, and null items, are read without a fault', () => {
+    expect(readErrorBody('null', 'application/json', [])).toEqual({ summary: null, detail: {} })
+    expect(read({ message: 'm', items: [null, { message: 'i' }], additionalErrorData: [null] })).toEqual({ summary: 'm i', detail: {} })
+  })
+
+  it('a blank string value is quoted as JSON; an error code is compared without its spaces', () => {
+    expect(read({ additionalErrorData: [{ name: 'a', value: '   ' }] }).detail.additionalErrorData).toEqual([{ name: 'a', value: '" "' }])
+    expect(read({ message: 'Failed E1', errorCode: ' E1 ' }).summary).toBe('Failed E1')
+  })
+
+  it('a page after blank lines is still a page; a blank body says nothing whatever its type', () => {
+    expect(readErrorBody('\n\n<!DOCTYPE html>Page', 'text/plain', []).summary).toBe("a web page titled “Page”, not Kibo's answer")
+    expect(readErrorBody('  ', 'text/html', [])).toEqual({ summary: null, detail: {} })
+  })
+})

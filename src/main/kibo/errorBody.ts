@@ -141,6 +141,6 @@ export function readErrorBody(
     /html/i.test(contentType ?? '') || /^<(!doctype|html|head|body|\?xml)/i.test(trimmed) || /<\/(html|body|h1|title)>/i.test(trimmed)
   if (looksHtml) return { summary: fromHtml(redactSecrets(trimmed, secrets)), detail: {} }
   // Plain text: its first line, which is where gateways put the reason.
-  const firstLine = trimmed.split(/\r?\n/).find((line) => line.trim() !== '') ?? ''
+  const firstLine = trimmed.split(/\r?\n/, 1)[0]
   return { summary: clip(redactSecrets(firstLine, secrets), MAX_SUMMARY) || null, detail: {} }
 }

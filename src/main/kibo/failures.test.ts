@@ -240,3 +240,10 @@ describe('the other failures', () => {
     expect(withRequestId(failure, 'r2').error.requestId).toBe('r1')
   })
 })
+
+describe('what a failure leaves out', () => {
+  it('no hint, status or correlation id keys when there are none', () => {
+    expect(Object.keys(failureFromWire(ctx, 'cancelled', 1000).error).sort()).toEqual(['kind', 'message'])
+    expect(Object.keys(failureFromWire(ctx, 'refused', 1000).error).sort()).toEqual(['hint', 'kind', 'message'])
+  })
+})

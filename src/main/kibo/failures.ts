@@ -42,7 +42,8 @@ export function withRequestId(failure: AppFailure, requestId: string | null | un
 }
 
 function statusKind(status: number, ctx: FailureContext): ErrorKind {
-  if (ctx.appAuth && (status === 400 || status === 401 || status === 403)) return 'auth-failed'
+  // 401 is auth-failed for any call, just below.
+  if (ctx.appAuth && (status === 400 || status === 403)) return 'auth-failed'
   if (ctx.refresh && (status === 400 || status === 401)) return 'auth-expired'
   if (status === 401) return 'auth-failed'
   if (status === 403) return 'forbidden'

@@ -15,7 +15,7 @@ import {
   shellQuote,
   urlWithQuery,
 } from './exchange'
-import { decodeJwt } from './jwt'
+import { decodeJwt, ticketView } from './jwt'
 import { redactSecrets } from './redact'
 import { backoffDelay, defaultSleep, parseRetryAfter, sleepUnlessAborted } from './retry'
 
@@ -301,5 +301,22 @@ describe('checks on answers', () => {
       where: 'items[1]',
     })
     expect(checkAccountPage({ items: [null] })?.where).toBe('items[0]')
+  })
+})
+
+describe('more edges', () => {
+  it('deep objects are cut like deep lists', () => {
+    let deep: unknown = 'leaf'
+    for (let i = 0; i < 21; i++) deep = { a: deep }
+    expect(redactRequestBody(deep, [])).toBe(`${'{"a":'.repeat(21)}"[redacted]"${'}'.repeat(21)}`)
+  })
+
+  it('only a whole placeholder stays literal in a URL', () => {
+    expect(urlWithQuery('https://h/api', { t: '$KIBO_TOKEN x' })).toBe('https://h/api?t=%24KIBO_TOKEN%20x')
+  })
+
+  it('an empty refresh token is no refresh token', () => {
+    expect(ticketView({ refreshToken: '' }, new Date(0)).hasRefreshToken).toBe(false)
+    expect(ticketView({ refreshToken: 'r' }, new Date(0)).hasRefreshToken).toBe(true)
   })
 })

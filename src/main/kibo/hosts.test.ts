@@ -242,3 +242,13 @@ describe('normaliseApiUrl and the other edges of resolveEndpoint', () => {
     })
   })
 })
+
+describe('the demo environment', () => {
+  it('without the emulator running says so, not that a URL is invalid', () => {
+    expect(failureOf(() => resolveEndpoint({ kind: 'demo', tenant: 1 })).error).toEqual({
+      kind: 'config',
+      message: 'The demo server is not running.',
+      hint: 'Restart the app, or choose a Kibo environment for this profile.',
+    })
+  })
+})

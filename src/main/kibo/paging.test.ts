@@ -263,3 +263,61 @@ describe('pageThroughAccounts, edges', () => {
     expect(inner.slice(1).every((s) => s.aborted)).toBe(true)
   })
 })
+
+describe('pageThroughAccounts, what Kibo may leave out', () => {
+  it('a page without items ends the walk, with or without pages in flight', async () => {
+    const none = server(() => ({ totalCount: 5 }))
+    expect(await collect(pageThroughAccounts(none.fetchPage, {}))).toEqual([])
+    const later: FetchPage = async (page) => ({
+      data: (page.startIndex ?? 0) === 0 ? { totalCount: 6, items: [{ id: 1 }, { id: 2 }] } : { totalCount: 6 },
+      correlationId: 'c',
+    })
+    expect(await collect(pageThroughAccounts(later, {}, { pageSize: 2, concurrency: 2 }))).toEqual([[{ id: 1 }, { id: 2 }]])
+  })
+
+  it('a total that is not a number is no total: the walk goes on to a short page', async () => {
+    const s = server((page) => ({
+      totalCount: '2' as unknown as number,
+      items: accounts.slice(page.startIndex ?? 0, (page.startIndex ?? 0) + 2).slice(0, 5 - (page.startIndex ?? 0)),
+    }))
+    expect((await collect(pageThroughAccounts(s.fetchPage, {}, { pageSize: 2 }))).flat().map((a) => a.id)).toEqual([1, 2, 3, 4, 5])
+  })
+
+  it('a total of zero ends the walk after the first page, even a full one', async () => {
+    let next = 0
+    const s = server(() => ({ totalCount: 0, items: [{ id: ++next }] }))
+    expect(await collect(pageThroughAccounts(s.fetchPage, {}, { pageSize: 1 }))).toEqual([[{ id: 1 }]])
+    expect(s.asked).toHaveLength(1)
+  })
+
+  it('pages in flight only once the first page told the total', async () => {
+    const signals: (AbortSignal | undefined)[] = []
+    const fetchPage: FetchPage = async (page, signal) => {
+      signals.push(signal)
+      const start = page.startIndex ?? 0
+      // No total on the first page, one on the later pages.
+      return { data: { ...(start > 0 ? { totalCount: 6 } : {}), items: accounts.slice(start, Math.min(start + 2, 6)) }, correlationId: 'c' }
+    }
+    expect((await collect(pageThroughAccounts(fetchPage, {}, { pageSize: 2, concurrency: 3 }))).flat().map((a) => a.id)).toEqual([
+      1, 2, 3, 4, 5, 6,
+    ])
+    expect(signals).toEqual([undefined, undefined, undefined])
+  })
+
+  it('with pages in flight, the caller’s cancel aborts the pages asked for at once', async () => {
+    const controller = new AbortController()
+    const inner: AbortSignal[] = []
+    const fetchPage: FetchPage = async (page, signal) => {
+      if (signal && signal !== controller.signal) inner.push(signal)
+      return { data: honest(1000, 20)(page), correlationId: 'c' }
+    }
+    const walk = pageThroughAccounts(fetchPage, {}, { pageSize: 2, concurrency: 2, signal: controller.signal })
+    await walk.next()
+    await walk.next()
+    expect(inner.length).toBeGreaterThan(0)
+    expect(inner[0].aborted).toBe(false)
+    controller.abort()
+    expect(inner[0].aborted).toBe(true)
+    await expect(walk.next()).rejects.toMatchObject({ error: { kind: 'cancelled' } })
+  })
+})

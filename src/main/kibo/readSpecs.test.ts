@@ -427,3 +427,23 @@ describe('card numbers in what comes back', () => {
     expect(data.cardNumber).toBe(visa)
   })
 })
+
+describe('what the person is told is being done', () => {
+  it('names a credit, a cart or an order as typed, without its spaces', async () => {
+    const { client, specs } = fake({ items: [] })
+    await customer.credit(client, ' GC1 ', 1001, {})
+    await customer.creditTransactions(client, ' GC1 ', {})
+    await customer.creditAuditEntries(client, ' GC1 ', {})
+    await shopper.cartById(client, claims, ' c1 ', {})
+    await shopper.cartSummary(client, claims, ' c1 ')
+    await shopper.order(client, claims, ' o1 ', 1001, {})
+    expect(specs.map((s) => s.action)).toEqual([
+      'Reading credit GC1',
+      'Reading the transactions of credit GC1',
+      'Reading the audit entries of credit GC1',
+      'Reading cart c1',
+      'Reading the summary of cart c1',
+      'Reading order o1',
+    ])
+  })
+})

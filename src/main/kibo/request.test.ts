@@ -397,3 +397,34 @@ describe('errors that are not failures', () => {
     await expect(execute(transport, policyWith().policy, call())).rejects.toBe(boom)
   })
 })
+
+describe('more of what it ends with', () => {
+  it('an error that is not a failure, after an exchange, passes through untouched', async () => {
+    const boom = new TypeError('token source bug')
+    let calls = 0
+    const b: Bearer = {
+      get: async () => {
+        if (++calls > 1) throw boom
+        return 'tok-1'
+      },
+      reject: () => {},
+    }
+    const { transport, sent } = scripted(status(401))
+    await expect(execute(transport, policyWith().policy, call({ bearer: b }))).rejects.toBe(boom)
+    expect(sent).toHaveLength(1)
+  })
+
+  it('cancelled by the transport: no status, and no retry announced', async () => {
+    const { transport } = scripted(problem('cancelled', { status: 200, headers: { 'x-vol-correlation': 'c-1' } }))
+    const { policy, retries } = policyWith()
+    expect(await appErrorOf(execute(transport, policy, call()))).toEqual({
+      kind: 'cancelled',
+      message: 'Reading account 7 was cancelled.',
+      requestId: expect.any(String),
+    })
+    const controller = new AbortController()
+    const reset = scripted(() => (controller.abort(), problem('reset')))
+    await appErrorOf(execute(reset.transport, policy, call({ signal: controller.signal })))
+    expect(retries()).toEqual([])
+  })
+})

@@ -79,8 +79,8 @@ async function attempts(transport: Transport, policy: Policy, call: Call, exchan
 
   const pause = async (reason: 'auth' | 'rate-limited' | 'server' | 'reset', delayMs: number) => {
     policy.emit({ type: 'retry', action: ctx.action, reason, attempt, delayMs })
+    // Every pause is followed by the next attempt, which first checks for a cancel.
     if (delayMs > 0) await sleepUnlessAborted(policy.sleep, delayMs, signal)
-    if (signal?.aborted) throw cancelled()
   }
 
   for (;;) {
@@ -121,7 +121,7 @@ async function attempts(transport: Transport, policy: Policy, call: Call, exchan
         query: redactQuery(call.query, secrets),
         requestHeaders: redactRequestHeaders(headers, secrets),
         requestBody: redactRequestBody(call.body, secrets),
-        status: outcome.type === 'response' ? outcome.status : (outcome.status ?? null),
+        status: outcome.status ?? null,
         problem: outcome.type === 'problem' ? outcome.problem : null,
         responseHeaders: redactResponseHeaders(responseHeaders, secrets),
         responseBytes: outcome.type === 'response' ? Buffer.byteLength(outcome.text) : 0,

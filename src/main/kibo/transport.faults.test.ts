@@ -80,6 +80,13 @@ describe('what a failed exchange is called', () => {
       status: 502,
       headers: { 'x-vol-correlation': 'c-9' },
     })
+    for (const headers of [undefined, null])
+      expect(await throwing({ code: 'ECONNRESET', response: { status: 503, headers } })(get('http://h/api'))).toEqual({
+        type: 'problem',
+        problem: 'reset',
+        status: 503,
+        headers: {},
+      })
     expect(await throwing({ code: 'ECONNRESET', response: { status: '502' } })(get('http://h/api'))).toEqual({
       type: 'problem',
       problem: 'reset',
@@ -92,7 +99,8 @@ describe('what a failed exchange is called', () => {
         new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject({ code: 'ECONNREFUSED', message: 'canceled' }))),
     )
     const controller = new AbortController()
-    const pending = createAxiosTransport(waitForAbort)(get('http://h/api', { signal: controller.signal, timeoutMs: 5000 }))
+    // A deadline far off: the cancel must reach the library at once, not when the deadline passes.
+    const pending = createAxiosTransport(waitForAbort)(get('http://h/api', { signal: controller.signal, timeoutMs: 600_000 }))
     setTimeout(() => controller.abort(), 10)
     expect(await pending).toEqual({ type: 'problem', problem: 'cancelled' })
     expect(await createAxiosTransport(waitForAbort)(get('http://h/api', { timeoutMs: 20 }))).toEqual({
@@ -309,5 +317,51 @@ describe('no deadline left running', () => {
     })
     expect(await throwing({ code: 'ECONNRESET' })(get(url, { timeoutMs: 60_000 }))).toMatchObject({ problem: 'reset' })
     expect(vi.getTimerCount()).toBe(0)
+  })
+})
+
+describe('bodies at their limits', () => {
+  it('a compressed body cut short is read as far as it goes', async () => {
+    const text = JSON.stringify({ items: Array.from({ length: 200 }, (_, i) => ({ id: i, name: `account ${i}` })) })
+    const gz = gzipSync(text)
+    const df = deflateSync(text)
+    const url = await serve((req, res) => {
+      const body = req.url === '/gzip' ? gz.subarray(0, gz.length - 20) : df.subarray(0, df.length - 10)
+      res.writeHead(200, { 'content-encoding': req.url === '/gzip' ? 'gzip' : 'deflate', 'content-length': body.length }).end(body)
+    })
+    for (const path of ['/gzip', '/deflate']) {
+      const outcome = await createNodeTransport()(get(`${url}${path}`))
+      expect(outcome.type).toBe('response')
+      if (outcome.type !== 'response') continue
+      expect(outcome.text.length).toBeGreaterThan(1000)
+      expect(text.startsWith(outcome.text)).toBe(true)
+    }
+  })
+
+  it('exactly 64 MiB is not too large', async () => {
+    const body = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20), { level: 1 })
+    const url = await serve((_req, res) => res.writeHead(200, { 'content-encoding': 'gzip' }).end(body))
+    const outcome = await createNodeTransport()(get(url, { timeoutMs: 10_000 }))
+    expect(outcome.type === 'response' && outcome.text.length).toBe(64 * 1024 * 1024)
+  })
+
+  it('axios sends the JSON body as it is', async () => {
+    const bodies: string[] = []
+    const url = await serve((req, res) => {
+      let body = ''
+      req.on('data', (c) => (body += c))
+      req.on('end', () => {
+        bodies.push(body)
+        res.end('{}')
+      })
+    })
+    await createAxiosTransport()({
+      method: 'POST',
+      url,
+      headers: { 'Content-Type': 'application/json' },
+      body: { a: [1, 'b'] },
+      timeoutMs: 2000,
+    })
+    expect(bodies).toEqual(['{"a":[1,"b"]}'])
   })
 })

@@ -136,8 +136,8 @@ export function createNodeTransport(): Transport {
         return
       }
       const body = request.body === undefined ? undefined : Buffer.from(JSON.stringify(request.body), 'utf8')
-      const sendHeaders: Record<string, string | number> = { 'Accept-Encoding': 'gzip, deflate, br', ...request.headers }
-      if (body) sendHeaders['Content-Length'] = body.length
+      // Node sets Content-Length itself for a body sent whole with end().
+      const sendHeaders: Record<string, string> = { 'Accept-Encoding': 'gzip, deflate, br', ...request.headers }
       const lib = url.protocol === 'https:' ? https : http
       const req = lib.request(url, { method: request.method, headers: sendHeaders }, (res) => {
         status = res.statusCode ?? 0
@@ -156,7 +156,6 @@ export function createNodeTransport(): Transport {
           chunks.push(chunk)
         })
         // A body cut short (the socket closed before its end) is a connection fault like any reset.
-        res.on('aborted', () => fail('reset'))
         res.on('error', () => fail('reset'))
         decoder?.on('error', () => fail('network'))
         stream.on('end', () => {
