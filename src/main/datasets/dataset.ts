@@ -93,7 +93,7 @@ export class Dataset {
       const subjects = this.#views.get(this.accounts, compiled.paths, watch)
       const out = new Uint32Array(this.count)
       let n = 0
-      for (let i = 0; i < out.length; i++) if (compiled.test(subjects[i])) out[n++] = i
+      for (let i = 0; i < out.length; i++) if (compiled.test(subjects(i))) out[n++] = i
       indices = out.slice(0, n)
     }
     this.#matches = { key, indices }
@@ -104,14 +104,14 @@ export class Dataset {
   // after each hit; checks the other terms and the filter only on those candidates.
   #search(terms: string[], test: ((account: unknown) => boolean) | null, paths: string[][], watch?: ScanWatch): Uint32Array {
     const { searchAll, searchStarts } = this.index
-    const subjects = test ? this.#views.get(this.accounts, paths, watch) : []
+    const subjects = test ? this.#views.get(this.accounts, paths, watch) : null
     const out: number[] = []
     let at = searchAll.indexOf(terms[0])
     while (at !== -1) {
       const i = this.index.accountAt(at)
       let keep = true
       for (let t = 1; t < terms.length && keep; t++) keep = this.index.search(i).includes(terms[t])
-      if (keep && test) keep = test(subjects[i])
+      if (keep && test) keep = test(subjects!(i))
       if (keep) out.push(i)
       at = searchAll.indexOf(terms[0], searchStarts[i + 1])
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { compileAccountFilter } from '../../shared/accountFilter'
 import { generateAccounts } from '../emulator/generate'
 import { FilterViews, isFlat } from './filterView'
+import { SCALAR_FIELDS } from './accountShape'
 
 const accounts: unknown[] = [
   ...generateAccounts({ seed: 9, count: 400 }).accounts,
@@ -42,19 +43,58 @@ describe('FilterViews', () => {
     for (const filter of filters) {
       const compiled = compileAccountFilter(filter)
       if (!compiled.ok) throw new Error(compiled.error.message)
-      const subjects = views.get(accounts, compiled.paths)
+      const subjectAt = views.get(accounts, compiled.paths)
+      const subjects = accounts.map((_, i) => subjectAt(i))
       expect({ filter, matches: matches(filter, subjects) }).toEqual({ filter, matches: matches(filter, accounts) })
     }
   })
 
   it('uses the full accounts for top-level fields and slim copies for nested ones', () => {
     const views = new FilterViews()
-    expect(views.get(accounts, [['isActive'], ['id']])).toBe(accounts)
+    const flat = views.get(accounts, [['isActive'], ['id']])
+    accounts.forEach((account, i) => expect(flat(i)).toBe(account))
     const slim = views.get(accounts, [['contacts', 'address', 'countryCode']])
-    expect(slim).not.toBe(accounts)
-    expect(slim[accounts.length - 2]).toEqual({ contacts: [null, { address: null }, { address: { countryCode: 'DE' } }] })
-    expect(slim[accounts.length - 3]).toEqual({ contacts: null })
+    expect(slim(0)).not.toBe(accounts[0])
+    expect(slim(accounts.length - 2)).toEqual({ contacts: [null, { address: null }, { address: { countryCode: 'DE' } }] })
+    expect(slim(accounts.length - 3)).toEqual({ contacts: null })
     expect(isFlat([['a'], []])).toBe(true)
+  })
+
+  it('with primed single-valued fields (an indexed file), gives every filter the same matches, copying only nested fields', () => {
+    const views = new FilterViews()
+    views.prime(SCALAR_FIELDS)
+    accounts.forEach((account) => views.add(account))
+    views.primed()
+    let walks = 0
+    const walker = {
+      length: accounts.length,
+      forEach: (visit: (account: unknown, i: number) => void) => (walks++, accounts.forEach(visit)),
+    }
+    for (const filter of filters) {
+      const compiled = compileAccountFilter(filter)
+      if (!compiled.ok) throw new Error(compiled.error.message)
+      const subjectAt = views.get(walker, compiled.paths)
+      // The subject is valid until the next call: test each in turn.
+      const out: number[] = []
+      accounts.forEach((_, i) => compiled.test(subjectAt(i)) && out.push(i))
+      expect({ filter, matches: out }).toEqual({ filter, matches: matches(filter, accounts) })
+    }
+    // Only the filters on nested fields walked the accounts, each new field once.
+    expect(walks).toBeGreaterThan(0)
+    const before = walks
+    const again = compileAccountFilter('isActive = false and lastName startswith "B"')
+    if (!again.ok) throw new Error(again.error.message)
+    views.get(walker, again.paths)
+    expect(walks).toBe(before)
+    // Saved and restored, the columns answer alike.
+    const restored = FilterViews.restore(views.saved()!)
+    const subjectAt = restored.get(walker, again.paths)
+    const out: number[] = []
+    accounts.forEach((_, i) => again.test(subjectAt(i)) && out.push(i))
+    expect(out).toEqual(matches('isActive = false and lastName startswith "B"', accounts))
+    expect(walks).toBe(before)
+    expect(new FilterViews().saved()).toBeNull()
+    expect(() => new FilterViews().add({})).toThrow()
   })
 
   it('does not change the accounts', () => {

@@ -110,57 +110,88 @@ export function isFlat(paths: readonly (readonly string[])[]): boolean {
 /** Short texts repeated across accounts ("B2C", "en-US") are kept once. */
 const SHARED_TEXT = 24
 const MAX_SHARED = 50_000
+/** Where a slim copy of a file's account says which account it is, for the primed fields' getters. */
+const AT = Symbol('account')
+
+/** The primed fields by column, as saved beside a file's index (indexFile.ts). */
+export interface SavedViews {
+  fields: string[]
+  columns: unknown[][]
+}
+
+/** What a filter runs over: the subject for account i (valid until the next call). */
+export type Subjects = (index: number) => unknown
 
 export class FilterViews {
   #known = newNode()
-  #slim: Record<string, unknown>[] | null = null
-  #priming: { plan: Step[]; shared: Map<string, string> } | null = null
+  #slim: Record<string | symbol, unknown>[] | null = null
+  /** Primed fields, one column each (a value per account, undefined where absent). */
+  #primed: { fields: string[]; columns: unknown[][]; proto: object } | null = null
+  #shared: Map<string, string> | null = null
 
   /**
-   * Copies `fields` (top-level) of each account as it is read (`prime`, then `add` for every
-   * account in order), so filters reading only those never walk a file whose accounts are not held.
+   * Keeps `fields` (top-level, single-valued) of each account by column as it is read (`prime`,
+   * then `add` for every account in order, then `primed`), so filters reading only those never
+   * walk a file whose accounts are not held. A column costs a slot per account, not an object.
    */
   prime(fields: readonly string[]): void {
-    const todo =
-      missing(
-        this.#known,
-        fields.map((field) => [field]),
-      ) ?? newNode()
-    this.#priming = { plan: steps(todo), shared: new Map() }
-    this.#slim = []
-    merge(this.#known, todo)
+    this.#setPrimed(
+      [...fields],
+      fields.map(() => []),
+    )
+    this.#shared = new Map()
   }
 
   add(account: unknown): void {
-    const priming = this.#priming
-    if (!priming || !this.#slim) throw new Error('FilterViews.add before prime')
-    const slim: Record<string, unknown> = {}
-    extend(slim, account, priming.plan)
-    for (const key in slim) {
-      const value = slim[key]
-      if (typeof value !== 'string' || value.length > SHARED_TEXT) continue
-      const known = priming.shared.get(value)
-      if (known !== undefined) slim[key] = known
-      else if (priming.shared.size < MAX_SHARED) priming.shared.set(value, value)
+    const primed = this.#primed
+    const shared = this.#shared
+    if (!primed || !shared) throw new Error('FilterViews.add before prime')
+    const record = isPlainObject(account) ? account : {}
+    for (let f = 0; f < primed.fields.length; f++) {
+      const key = primed.fields[f]
+      let value = Object.hasOwn(record, key) ? record[key] : undefined
+      if (typeof value === 'string' && value.length <= SHARED_TEXT) {
+        const known = shared.get(value)
+        if (known !== undefined) value = known
+        else if (shared.size < MAX_SHARED) shared.set(value, value)
+      }
+      primed.columns[f].push(value)
     }
-    this.#slim.push(slim)
   }
 
-  /** The accounts are all added: stop sharing texts. */
+  /** Every account is added: stop sharing texts. */
   primed(): void {
-    this.#priming = null
+    this.#shared = null
   }
 
-  /** The slim copies, to keep beside a file's index (indexFile.ts), and to restore them. */
-  saved(): { known: PathNode; slim: Record<string, unknown>[] | null } {
-    return { known: this.#known, slim: this.#slim }
+  /** The primed columns, to keep beside a file's index; null when nothing was primed. */
+  saved(): SavedViews | null {
+    return this.#primed && { fields: this.#primed.fields, columns: this.#primed.columns }
   }
 
-  static restore(saved: { known: PathNode; slim: Record<string, unknown>[] | null }): FilterViews {
+  static restore(saved: SavedViews): FilterViews {
     const views = new FilterViews()
-    views.#known = saved.known
-    views.#slim = saved.slim
+    views.#setPrimed(saved.fields, saved.columns)
     return views
+  }
+
+  #setPrimed(fields: string[], columns: unknown[][]): void {
+    // One prototype whose getters read the columns at the account a copy stands for.
+    const proto: Record<string, unknown> = Object.create(null)
+    fields.forEach((field, f) =>
+      Object.defineProperty(proto, field, {
+        get(this: Record<symbol, number>) {
+          return columns[f][this[AT]]
+        },
+        enumerable: true,
+      }),
+    )
+    this.#primed = { fields, columns, proto }
+    const todo = missing(
+      this.#known,
+      fields.map((field) => [field]),
+    )
+    if (todo) merge(this.#known, todo)
   }
 
   /**
@@ -169,10 +200,24 @@ export class FilterViews {
    * which for a file whose accounts are not held reads the file, telling `watch` how far it is).
    * A walk stopped half-way leaves the copies as good as before: the next one copies those fields again.
    */
-  get(accounts: Accounts, paths: readonly (readonly string[])[], watch?: ScanWatch): readonly unknown[] {
-    if (Array.isArray(accounts) && isFlat(paths)) return accounts as readonly unknown[]
-    const slim = (this.#slim ??= Array.from({ length: accounts.length }, () => ({})))
+  get(accounts: Accounts, paths: readonly (readonly string[])[], watch?: ScanWatch): Subjects {
+    if (Array.isArray(accounts) && isFlat(paths)) return (i) => (accounts as readonly unknown[])[i]
     const todo = missing(this.#known, paths)
+    const primed = this.#primed
+    if (!todo && primed && !this.#slim) {
+      // Only primed fields: one reusable copy, pointed at each account in turn.
+      const row = Object.create(primed.proto) as Record<symbol, number>
+      return (i) => {
+        row[AT] = i
+        return row
+      }
+    }
+    const slim = (this.#slim ??= Array.from({ length: accounts.length }, (_, i) => {
+      if (!primed) return {}
+      const copy = Object.create(primed.proto) as Record<string | symbol, unknown>
+      copy[AT] = i
+      return copy
+    }))
     if (todo) {
       const plan = steps(todo)
       const visit = (account: unknown, i: number) => extend(slim[i], account, plan)
@@ -180,6 +225,6 @@ export class FilterViews {
       else accounts.forEach(visit, watch)
       merge(this.#known, todo)
     }
-    return slim
+    return (i) => slim[i]
   }
 }

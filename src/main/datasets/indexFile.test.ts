@@ -11,6 +11,7 @@ import { Dataset, type DatasetQuery } from './dataset'
 import { FileAccounts } from './fileAccounts'
 import { indexPath, KEPT_INDEXES, loadIndex, saveIndex } from './indexFile'
 import { parseAccountFile } from './parseFile'
+import { SCALAR_FIELDS } from './accountShape'
 
 const dir = mkdtempSync(join(tmpdir(), 'index-file-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -88,8 +89,8 @@ describe('kept indexes of large files', () => {
     const path = file()
     const first = lean(path)
     expect(saveIndex(indexes, first, 7)).toBe(true)
-    // 123 accounts in parts of 7: 18 parts for each of the five long lists, after the head.
-    expect(partsOf(indexPath(indexes, path))).toHaveLength(1 + 5 * 18)
+    // 123 accounts in parts of 7: 18 parts for each long list (4 columns and a primed field each), after the head.
+    expect(partsOf(indexPath(indexes, path))).toHaveLength(1 + (4 + SCALAR_FIELDS.length) * 18)
     const again = loadIndex(indexes, path, { fromBytes: 0 })!
     expect(again.index.names).toEqual(first.index.names)
     expect(again.index.updated).toEqual(first.index.updated)
@@ -146,7 +147,7 @@ describe('kept indexes of large files', () => {
     // Readable, but not this version, or not this file, or columns of the wrong length.
     const stat = statSync(path)
     const file0 = { path, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino }
-    for (const wrong of [{ version: 99, file: file0 }, { version: 3, file: { ...file0, path: '/elsewhere' } }, [1, 2, 3]]) {
+    for (const wrong of [{ version: 99, file: file0 }, { version: 4, file: { ...file0, path: '/elsewhere' } }, [1, 2, 3]]) {
       writeFileSync(where, Buffer.concat([framed(serialize(wrong))]))
       expect(loadIndex(indexes, path, { fromBytes: 0 })).toBeNull()
       expect(existsSync(where)).toBe(false)

@@ -19,7 +19,7 @@ import { LEAN_FROM_BYTES, type ParsedAccounts } from './parseFile'
 
 /** How many files' indexes are kept; the least recently opened go first. */
 export const KEPT_INDEXES = 8
-const VERSION = 3
+const VERSION = 4
 const SUFFIX = '.index'
 
 interface SavedIndex {
@@ -131,15 +131,10 @@ export function loadIndex(dir: string, path: string, limits: { fromBytes?: numbe
 
 /** Entries of a long list in one part. */
 const CHUNK = 65_536
-const LISTS = ['names', 'emails', 'userNames', 'updated', 'slim'] as const
-
-/**
- * The index in parts written one after another (each with its length), so neither writing nor
- * reading it ever holds the whole of it as one buffer: the head (everything but the long lists),
- * then each long list in chunks.
- */
-function listOf(saved: SavedIndex, name: (typeof LISTS)[number]): unknown[] | null {
-  return name === 'slim' ? (saved.views?.slim ?? null) : saved.columns[name]
+/** The long lists of an index, in the order they are written: four columns, then the primed fields' columns. */
+function listsOf(saved: SavedIndex): unknown[][] {
+  const { columns, views } = saved
+  return [columns.names, columns.emails, columns.userNames, columns.updated, ...(views?.columns ?? [])]
 }
 
 function* parts(saved: SavedIndex, chunk: number): Generator<unknown> {
@@ -147,12 +142,9 @@ function* parts(saved: SavedIndex, chunk: number): Generator<unknown> {
   yield {
     ...saved,
     columns: { ...columns, names: [], emails: [], userNames: [], updated: [] },
-    views: views && { known: views.known, slim: views.slim ? [] : null },
+    views: views && { fields: views.fields, columns: views.columns.map(() => []) },
   }
-  for (const name of LISTS) {
-    const list = listOf(saved, name)
-    if (list) for (let at = 0; at < list.length; at += chunk) yield list.slice(at, at + chunk)
-  }
+  for (const list of listsOf(saved)) for (let at = 0; at < list.length; at += chunk) yield list.slice(at, at + chunk)
 }
 
 function readParts(path: string): unknown {
@@ -169,10 +161,10 @@ function readParts(path: string): unknown {
     }
     const head = next() as SavedIndex
     const count = head?.columns?.count
-    if (!Number.isInteger(count) || count < 0) return head
-    for (const name of LISTS) {
-      const list = listOf(head, name)
-      if (!Array.isArray(list)) continue
+    const views = head?.views
+    if (!Number.isInteger(count) || count < 0 || (views && !Array.isArray(views.columns))) return head
+    for (const list of listsOf(head)) {
+      if (!Array.isArray(list)) return head
       while (list.length < count) {
         const chunk = next()
         if (!Array.isArray(chunk) || chunk.length === 0) throw new Error('The index is damaged.')
@@ -217,11 +209,11 @@ function isSavedIndex(value: unknown): value is SavedIndex {
   const n = columns.count
   if (!Number.isInteger(n) || typeof columns.searchAll !== 'string') return false
   const views = saved.views
-  if (
-    views !== null &&
-    (typeof views !== 'object' || !views.known || !(views.slim === null || (Array.isArray(views.slim) && views.slim.length === n)))
-  )
-    return false
+  if (views !== null) {
+    if (typeof views !== 'object' || !Array.isArray(views.fields) || !Array.isArray(views.columns)) return false
+    if (views.columns.length !== views.fields.length || !views.fields.every((field) => typeof field === 'string')) return false
+    if (!views.columns.every((column) => Array.isArray(column) && column.length === n)) return false
+  }
   const typed: [unknown, new (...args: never[]) => unknown, number][] = [
     [columns.ids, Float64Array, n],
     [columns.orderCounts, Float64Array, n],
