@@ -29,6 +29,17 @@ describe('diffAccounts: paths and edge cases', () => {
     expect(diffAccounts({}, { a: undefined })).toEqual([{ path: 'a', kind: 'added', after: undefined }])
   })
 
+  it('reports items removed from the end of a list compared by position', () => {
+    expect(diffAccounts({ tags: ['a', 'b', null] }, { tags: ['a'] })).toEqual([
+      { path: 'tags[1]', kind: 'removed', before: 'b' },
+      { path: 'tags[2]', kind: 'removed', before: null },
+    ])
+  })
+
+  it('reports a removed key even when it held undefined', () => {
+    expect(diffAccounts({ a: undefined, b: 1 }, { b: 1 })).toEqual([{ path: 'a', kind: 'removed', before: undefined }])
+  })
+
   it('matches items by string ids too', () => {
     expect(diffAccounts({ l: [{ id: 'x', v: 1 }, { id: 'y' }] }, { l: [{ id: 'y' }, { id: 'x', v: 2 }] })).toEqual([
       { path: 'l[id=x].v', kind: 'changed', before: 1, after: 2 },

@@ -89,6 +89,12 @@ describe('sniff', () => {
   })
 
   it('refuses a binary file', () => {
+    // Two NULs in three even places of six bytes: short of UTF-16, and the seventh byte is not counted.
+    expect(refusal(bytes(0, 0x5b, 0, 0x7b, 0x41, 0x42, 0))).toEqual({
+      kind: 'bad-file',
+      message: 'a.json is a binary file, not JSON.',
+      hint: SAVE_AS,
+    })
     expect(refusal('hello\0world')).toEqual({ kind: 'bad-file', message: 'a.json is a binary file, not JSON.', hint: SAVE_AS })
   })
 
