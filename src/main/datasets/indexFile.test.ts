@@ -47,10 +47,10 @@ const queries: DatasetQuery[] = [
 ]
 
 describe('kept indexes of large files', () => {
-  it('restores the file as indexed: same answers, accounts, bundles, warnings; no token kept', () => {
+  it('restores the file as indexed: same answers, accounts, bundles, warnings; no token kept', async () => {
     const path = file()
     const first = lean(path)
-    expect(saveIndex(indexes, first)).toBe(true)
+    expect(await saveIndex(indexes, first)).toBe(true)
     const where = indexPath(indexes, path)
     expect(statSync(where).mode & 0o777).toBe(0o600)
     expect(readFileSync(where).includes(TOKEN)).toBe(false)
@@ -85,10 +85,10 @@ describe('kept indexes of large files', () => {
     expect(() => viewsKept.query({ offset: 0, limit: 5, filter: 'notes.content contains "x"' })).toThrow(/could not be read again/)
   })
 
-  it('writes and reads long lists in parts, whatever their size', () => {
+  it('writes and reads long lists in parts, whatever their size', async () => {
     const path = file()
     const first = lean(path)
-    expect(saveIndex(indexes, first, 7)).toBe(true)
+    expect(await saveIndex(indexes, first, 7)).toBe(true)
     // 123 accounts in parts of 7: 18 parts for each long list (4 columns and a primed field each), after the head.
     expect(partsOf(indexPath(indexes, path))).toHaveLength(1 + (4 + SCALAR_FIELDS.length) * 18)
     const again = loadIndex(indexes, path, { fromBytes: 0 })!
@@ -105,17 +105,33 @@ describe('kept indexes of large files', () => {
     expect(existsSync(where)).toBe(false)
   })
 
-  it('keeps nothing for a file held in memory', () => {
+  it('clears what an ended write left: this file’s at once, others’ after an hour', async () => {
+    const folder = join(dir, 'partials')
     const path = file()
-    expect(saveIndex(indexes, parseAccountFile(path))).toBe(false)
+    const target = indexPath(folder, path)
+    await saveIndex(folder, lean(path))
+    const mine = `${target}.999999.partial`
+    const other = join(folder, 'someone-else.index.888888.partial')
+    const oldOther = join(folder, 'old.index.777777.partial')
+    for (const left of [mine, other, oldOther]) writeFileSync(left, 'half an index')
+    const hourAgo = new Date(Date.now() - 2 * 3_600_000)
+    utimesSync(oldOther, hourAgo, hourAgo)
+    expect(await saveIndex(folder, lean(path))).toBe(true)
+    expect([mine, other, oldOther].map((left) => existsSync(left))).toEqual([false, true, false])
+    expect(loadIndex(folder, path, { fromBytes: 0 })).not.toBeNull()
+  })
+
+  it('keeps nothing for a file held in memory', async () => {
+    const path = file()
+    expect(await saveIndex(indexes, parseAccountFile(path))).toBe(false)
     expect(existsSync(indexPath(indexes, path))).toBe(false)
     expect(loadIndex(indexes, path, { fromBytes: 0 })).toBeNull()
   })
 
-  it('is not used once the file changed, or when the file is no longer one to index', () => {
+  it('is not used once the file changed, or when the file is no longer one to index', async () => {
     const path = file()
     const parsed = lean(path)
-    saveIndex(indexes, parsed)
+    await saveIndex(indexes, parsed)
     const size = statSync(path).size
     expect(loadIndex(indexes, path, { fromBytes: size })).not.toBeNull()
     expect(loadIndex(indexes, path, { fromBytes: size + 1 })).toBeNull()
@@ -124,7 +140,7 @@ describe('kept indexes of large files', () => {
     utimesSync(path, new Date(2021, 0, 1), new Date(2021, 0, 1))
     expect(loadIndex(indexes, path, { fromBytes: 0 })).toBeNull()
     // Indexed again, the new index replaces the old; then the file grows.
-    saveIndex(indexes, lean(path))
+    await saveIndex(indexes, lean(path))
     expect(loadIndex(indexes, path, { fromBytes: 0 })?.index.count).toBe(123)
     appendFileSync(path, JSON.stringify(generated[1]) + '\n')
     expect(loadIndex(indexes, path, { fromBytes: 0 })).toBeNull()
@@ -132,14 +148,14 @@ describe('kept indexes of large files', () => {
     expect(loadIndex(indexes, path, { fromBytes: 0 })).toBeNull()
   })
 
-  it('drops a damaged or foreign index instead of failing, so the file is indexed again', () => {
+  it('drops a damaged or foreign index instead of failing, so the file is indexed again', async () => {
     const path = file()
     const where = indexPath(indexes, path)
-    saveIndex(indexes, lean(path))
+    await saveIndex(indexes, lean(path))
     writeFileSync(where, 'not an index at all')
     expect(loadIndex(indexes, path, { fromBytes: 0 })).toBeNull()
     expect(existsSync(where)).toBe(false)
-    saveIndex(indexes, lean(path))
+    await saveIndex(indexes, lean(path))
     const good = readFileSync(where)
     writeFileSync(where, good.subarray(0, good.length >> 1))
     expect(loadIndex(indexes, path, { fromBytes: 0 })).toBeNull()
@@ -152,7 +168,7 @@ describe('kept indexes of large files', () => {
       expect(loadIndex(indexes, path, { fromBytes: 0 })).toBeNull()
       expect(existsSync(where)).toBe(false)
     }
-    saveIndex(indexes, lean(path))
+    await saveIndex(indexes, lean(path))
     const parsedIndex = loadIndex(indexes, path, { fromBytes: 0 })!
     const columns = { ...parsedIndex.index.saved(), ids: new Float64Array(3) }
     const [head, ...chunks] = partsOf(where)
@@ -160,18 +176,18 @@ describe('kept indexes of large files', () => {
     expect(loadIndex(indexes, path, { fromBytes: 0 })).toBeNull()
   })
 
-  it(`keeps the ${KEPT_INDEXES} most recently used indexes`, () => {
+  it(`keeps the ${KEPT_INDEXES} most recently used indexes`, async () => {
     const folder = join(dir, 'pruned')
     const paths = Array.from({ length: KEPT_INDEXES + 3 }, () => file(lines.slice(0, 5).join('\n')))
-    paths.forEach((path, k) => {
-      saveIndex(folder, lean(path))
+    for (const [k, path] of paths.entries()) {
+      await saveIndex(folder, lean(path))
       // Older first: each index a minute newer than the one before.
       const at = new Date(Date.UTC(2026, 0, 1, 0, k))
       utimesSync(indexPath(folder, path), at, at)
-    })
+    }
     // Using the oldest kept one makes it the newest.
     expect(loadIndex(folder, paths[3], { fromBytes: 0 })).not.toBeNull()
-    saveIndex(folder, lean(file(lines.slice(0, 5).join('\n'))))
+    await saveIndex(folder, lean(file(lines.slice(0, 5).join('\n'))))
     const kept = readdirSync(folder).filter((name) => name.endsWith('.index'))
     expect(kept).toHaveLength(KEPT_INDEXES)
     expect(kept).toContain(indexPath(folder, paths[3]).split('/').pop())

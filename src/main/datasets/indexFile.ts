@@ -8,7 +8,7 @@
 // typed arrays and strings as they are, nothing to parse.
 import { createHash } from 'node:crypto'
 import { closeSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import type { AccountProblem, DatasetSummary } from '../../shared/contract'
 import { AccountIndex, type IndexColumns } from './accountIndex'
@@ -21,6 +21,9 @@ import { LEAN_FROM_BYTES, type ParsedAccounts } from './parseFile'
 export const KEPT_INDEXES = 8
 const VERSION = 4
 const SUFFIX = '.index'
+/** A write in progress (renamed to SUFFIX when complete); one left an hour is from a worker that was ended. */
+const PARTIAL = '.partial'
+const STALE_PARTIAL_MS = 3_600_000
 
 interface SavedIndex {
   version: number
@@ -40,8 +43,11 @@ export function indexPath(dir: string, path: string): string {
   return join(dir, createHash('sha256').update(path).digest('hex').slice(0, 40) + SUFFIX)
 }
 
-/** Keeps the index of a file that was indexed (not held); false when there was none to keep or it could not be written. */
-export function saveIndex(dir: string, parsed: ParsedAccounts, chunk = CHUNK): boolean {
+/**
+ * Keeps the index of a file that was indexed (not held); false when there was none to keep or it
+ * could not be written. Yields between parts, so the worker answers queries while it writes.
+ */
+export async function saveIndex(dir: string, parsed: ParsedAccounts, chunk = CHUNK): Promise<boolean> {
   const { source } = parsed
   if (!(source instanceof FileAccounts) || !source.file) return false
   const saved: SavedIndex = {
@@ -57,9 +63,12 @@ export function saveIndex(dir: string, parsed: ParsedAccounts, chunk = CHUNK): b
     views: parsed.views?.saved() ?? null,
   }
   const target = indexPath(dir, source.file.path)
-  const partial = `${target}.${process.pid}.partial`
+  const partial = `${target}.${process.pid}${PARTIAL}`
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 })
+    // What an earlier write of this file's index left when its worker was ended mid-write.
+    const name = basename(target)
+    for (const left of readdirSync(dir)) if (left.startsWith(`${name}.`) && left.endsWith(PARTIAL)) rmSync(join(dir, left), { force: true })
     const fd = openSync(partial, 'w', 0o600)
     try {
       for (const part of parts(saved, chunk)) {
@@ -68,6 +77,7 @@ export function saveIndex(dir: string, parsed: ParsedAccounts, chunk = CHUNK): b
         length.writeUInt32LE(bytes.length)
         writeAll(fd, length)
         writeAll(fd, bytes)
+        await new Promise((resolve) => setImmediate(resolve))
       }
     } finally {
       closeSync(fd)
@@ -184,7 +194,11 @@ function writeAll(fd: number, bytes: Buffer): void {
 
 function prune(dir: string): void {
   try {
-    const kept = readdirSync(dir)
+    const names = readdirSync(dir)
+    for (const name of names)
+      if (name.endsWith(PARTIAL) && Date.now() - statSync(join(dir, name)).mtimeMs > STALE_PARTIAL_MS)
+        rmSync(join(dir, name), { force: true })
+    const kept = names
       .filter((name) => name.endsWith(SUFFIX))
       .map((name) => ({ path: join(dir, name), at: statSync(join(dir, name)).mtimeMs }))
       .sort((a, b) => b.at - a.at)

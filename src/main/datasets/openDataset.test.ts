@@ -9,6 +9,7 @@ import { generateAccounts } from '../emulator/generate'
 import { openDataset, type DatasetHandle } from './openDataset'
 import { DatasetRegistry } from './registry'
 import { datasetWorkerStart } from './workerScript'
+import { indexPath } from './indexFile'
 import { appErrorOf } from '../../../test/failures'
 
 const dir = mkdtempSync(join(tmpdir(), 'open-dataset-'))
@@ -75,6 +76,8 @@ describe('openDataset (worker)', () => {
     const first = await openDataset(good, { leanFromBytes: 0, indexDir, onProgress: (p) => reads[0].push(p.done) })
     const query = { offset: 0, limit: 300, filter: 'segments.code = "VIP"', sort: { field: 'name' as const, direction: 'asc' as const } }
     const answer = await first.query(query)
+    // The index is written after the file is open, between queries; closing before it is done keeps none.
+    await expect.poll(() => existsSync(indexPath(indexDir, resolve(good))), { timeout: 20_000 }).toBe(true)
     await first.close()
     const again = await openDataset(good, { leanFromBytes: 0, indexDir, onProgress: (p) => reads[1].push(p.done) })
     try {

@@ -66,7 +66,7 @@ try {
     bundles: parsed.bundles.size,
   })
   // After saying it is open: keeping the index must not delay the first look.
-  if (order.indexDir && !kept) saveIndex(order.indexDir, parsed)
+  if (order.indexDir && !kept) void saveIndex(order.indexDir, parsed)
 } catch (error) {
   post({ type: 'failed', error: asAppError(error) })
 }
